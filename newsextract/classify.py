@@ -1,95 +1,556 @@
 """Stage 5: label every block (body, title, subtitle, caption, byline, info line, furniture), with a reason.
 
-Shared by both doors. First cut: phrase catalog, repeated title, info lines, repeated captions, byline lines,
-prose between the title and the end of the article.
+Shared by both doors.
+
+- Blocks the HTML door placed in a zone (``body``, ``head``, ``outside``) are labelled by zone, then by
+  the line rules (phrase catalog, captions, bylines, credits, sign-offs) inside the article.
+- Blocks of unknown zone (text dumps, or a page where no container was found) go through the span path:
+  find the main run of prose (a maximum-sum segment over per-line scores), cut it at the first tail
+  marker (copyright, comment widget, reporter card, related list, tip line) and at a reprint of its first
+  paragraph, find the headline before it (a line repeated on the page, a heading, the line over the time
+  line), read the header between them (info lines, bylines, deck) and label inside the span.
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
 
 import regex
 
 from .blocks import Block, Decision, Label, PageHints
 from .fields.byline import EMAIL, parse_byline
-from .fields.dates import parse_datetime
 from .knowledge import phrases
-from .knowledge.labels import TIME_LABELS
+from .text import shapes
+from .text.shapes import norm
 
-_PATTERNS = tuple(regex.compile(p) for p in phrases.PATTERNS)
-_LABELS = "|".join(sorted(TIME_LABELS, key=len, reverse=True))
-_INFO = regex.compile(rf"^(?:{_LABELS})\s*:?\s*\d")
-_END_MARKERS = ("댓글삭제", "댓글쓰기", "저작권자", "Copyright")
+_PROMO = tuple(regex.compile(p) for p in phrases.PROMO_PATTERNS)
+_BYLINE_LABEL = regex.compile(
+    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + r")\s*[:：]?\s*\p{Hangul}{2,4}$"
+)
+_NAME_BEFORE_TIME = regex.compile(
+    r"^\p{Hangul}{2,4}\s+(?:기자\s+)?(?:입력|등록|기사입력|작성|송고)\s*[:：]?\s*\d"
+)
+_CREDIT_EMAIL = regex.compile(
+    r"^[\[(<]?\s*(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s*(?:\p{Hangul}{1,4}\s*)?[(\[<]?\s*"
+    + EMAIL.pattern
+    + r"\s*[)\]>]?\s*$"
+)
+_BYLINE_LEFTOVER = regex.compile(r"[\p{Hangul}]")
+_TRANSCRIPT_HEAD = regex.compile(phrases.TRANSCRIPT_HEAD)
+_HANGUL = regex.compile(r"\p{Hangul}")
+_NAME3 = regex.compile(r"\p{Hangul}{3}")
+_WORD = regex.compile(r"\p{Hangul}{2,}")
+_WIDE = 400
+_LEAD = 3
+"""How many leading body paragraphs may carry the dateline."""
+_GAP = 6
+"""Most non-prose lines a span grows over to reach more prose."""
+"""How far before the body the headline and header are looked for (blocks)."""
 
 
-def is_furniture(text: str) -> bool:
-    """True when the line is in the boilerplate phrase catalog."""
-    if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
-        return True
-    return any(p.match(text) for p in _PATTERNS)
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int  # exclusive
 
 
 def classify(blocks: list[Block], hints: PageHints) -> list[Decision]:
     """Label each block; the result is in block order."""
-    n = len(blocks)
-    labels: list[tuple[Label, str] | None] = [None] * n
-    texts = [b.text for b in blocks]
-
-    title_at = _find_title(texts, hints)
-    for i, t in enumerate(texts):
-        if title_at is not None and t == texts[title_at] and i <= title_at + 3:
-            labels[i] = ("title", "headline") if i == title_at else ("furniture", "repeated headline")
-        elif is_furniture(t):
-            labels[i] = ("furniture", "phrase catalog")
-        elif _INFO.match(t) and parse_datetime(t):
-            labels[i] = ("info", "time line")
-    end = n
-    start = (title_at + 1) if title_at is not None else 0
-    for i in range(start, n):
-        if any(texts[i].startswith(m) for m in _END_MARKERS):
-            end = i
-            break
-    for i in range(start, end):
-        if labels[i] is not None:
-            continue
-        t = texts[i]
-        if i + 1 < end and texts[i + 1] == t:
-            labels[i] = ("caption", "caption")
-            labels[i + 1] = ("furniture", "repeated caption")
-            continue
-        if blocks[i].kind == "item" and i < start + 6:
-            labels[i] = ("info", "info bullet")
-        elif parse_byline(t) and (len(t) < 60 or EMAIL.fullmatch(t.split()[-1])):
-            labels[i] = ("byline", "byline line")
-    first_body = None
-    for i in range(start, end):
-        if labels[i] is None and _is_prose(texts[i]):
-            first_body = i
-            break
-    for i in range(start, end):
-        if labels[i] is not None:
-            continue
-        if first_body is not None and i < first_body:
-            labels[i] = (
-                ("subtitle", "deck before the body") if len(texts[i]) > 10 else ("furniture", "short line")
-            )
-        else:
-            labels[i] = ("body", "between headline and end of article")
-    out = []
-    for i, b in enumerate(blocks):
-        label, reason = labels[i] or ("furniture", "outside the article")
-        out.append(Decision(block=b, label=label, reason=reason))
-    return out
+    if any(b.zone != "unknown" for b in blocks):
+        return _classify_zoned(blocks, hints)
+    return _classify_span(blocks, hints)
 
 
-def _find_title(texts: list[str], hints: PageHints) -> int | None:
-    if hints.title:
-        for i, t in enumerate(texts):
-            if t == hints.title:
-                return i
-    for i in range(min(len(texts) - 1, 40)):
-        if texts[i] == texts[i + 1] and 6 <= len(texts[i]) <= 150:
-            return i
+# ---------------------------------------------------------------- line rules
+
+
+def is_furniture(text: str) -> bool:
+    """True when the line is in the boilerplate phrase catalog (or a press promo)."""
+    return shapes.is_furniture(text) or any(p.match(text) for p in _PROMO)
+
+
+def is_byline_line(text: str) -> bool:
+    """True for a line that only credits reporters ("김시은 기자 a@b.kr", "YTN 나혜인 (a@b.kr)")."""
+    if len(text) > 100 or (shapes.is_prose(text) and not EMAIL.search(text)) or shapes.is_credit_only(text):
+        return False
+    if EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text) or _BYLINE_LABEL.match(text):
+        return True
+    if shapes.SLASH_CREDIT.match(text) and len(text) <= 50:
+        return True
+    found = [(r.name, r.role or "") for r in parse_byline(text)] or shapes.loose_bylines(text)
+    if not found:
+        return False
+    rest = EMAIL.sub("", text)
+    for name, role in found:
+        rest = rest.replace(name, "").replace(role or "\0", "")
+    for word in phrases.BYLINE_CARD_WORDS:
+        rest = rest.replace(word, "")
+    leftover = _BYLINE_LEFTOVER.findall(rest)
+    return len(leftover) <= 6 and not rest.rstrip(" .").endswith(("니다", "했다", "한다"))
+
+
+def _line_rule(text: str, block: Block) -> tuple[Label, str] | None:
+    """The label the line rules give a block inside (or next to) the article, or None for body."""
+    if not text or block.kind == "image":
+        return ("furniture", "image")
+    if block.kind == "caption":
+        return ("caption", "caption element")
+    if is_byline_line(text):
+        return ("byline", "byline line")
+    if shapes.sign_off(text) and shapes.sign_off(text).start() == 0:  # type: ignore[union-attr]
+        return ("byline", "TV sign-off")
+    if shapes.is_speaker_marker(text):
+        return None
+    if shapes.is_credit_only(text):
+        return ("furniture", "photo credit")
+    if shapes.is_end_marker(text):
+        return ("furniture", "tail marker (copyright, tip line, widget)")
+    if is_furniture(text):
+        return ("furniture", "phrase catalog")
+    if shapes.is_caption_line(text):
+        return ("caption", "caption line")
     return None
 
 
-def _is_prose(text: str) -> bool:
-    return len(text) >= 40 and text.rstrip("\"'”’ )").endswith(("다.", "요.", "다", "."))
+def _captionable(text: str, block: Block) -> bool:
+    """True when a line printed twice in a row can be an image's alt and caption."""
+    return (
+        len(text) >= 6
+        and block.kind in ("text", "caption", "quote")
+        and not is_furniture(text)
+        and not shapes.is_speaker_marker(text)
+        and not is_byline_line(text)
+    )
+
+
+def is_bare_name(text: str) -> bool:
+    """True for a line that is only a person's name (three syllables, a family name first)."""
+    return (
+        len(text) == 3
+        and bool(_NAME3.fullmatch(text))
+        and text[0] in phrases.SURNAMES
+        and text not in phrases.NOT_NAMES
+    )
+
+
+def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
+    """Body text without a leading dateline byline (lead paragraphs) or a trailing TV sign-off, and
+    whether a dateline was cut. A dateline after page junk on the same line cuts the junk too."""
+    out = text
+    dated = False
+    if lead:
+        m = shapes.DATELINE.match(out) or shapes.HEAD_CREDIT.match(out) or shapes.BARE_DATELINE.match(out)
+        if m is None:
+            m = shapes.DATELINE.search(out, 0, 300) or shapes.BARE_DATELINE.search(out, 0, 300)
+            if m is not None and shapes.is_prose(out[: m.start()].strip()):
+                m = None
+        if m and m.end() < len(out):
+            out = out[m.end() :].lstrip()
+            dated = True
+    so = shapes.sign_off(out)
+    if so and so.start() > 0:
+        out = out[: so.start()].rstrip()
+    return out, dated
+
+
+# ---------------------------------------------------------------- span path (text dumps)
+
+
+def _score(text: str, block: Block) -> float:
+    if not text or block.kind == "image" or is_furniture(text):
+        return -2.0
+    if shapes.is_end_marker(text):
+        return -4.0
+    prose = shapes.is_prose(text)
+    if block.link_density > 0.5 and not prose:
+        return -1.5
+    if block.kind == "item":
+        return 0.5 if prose and len(text) >= 40 else -1.5
+    if prose:
+        return 1.0 + min(len(text) / 40.0, 5.0)
+    if shapes.is_speaker_marker(text):
+        return 0.0
+    if len(text) >= 40 and shapes.hangul_share(text) > 0.5:
+        return 0.5
+    return -1.0
+
+
+def _best_span(scores: list[float]) -> _Span | None:
+    best, best_at = 0.0, None
+    run, run_start = 0.0, 0
+    for i, s in enumerate(scores):
+        if run <= 0:
+            run, run_start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_at = run, (run_start, i + 1)
+    if best_at is None:
+        return None
+    return _Span(*best_at)
+
+
+def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
+    scores = [_score(t, b) for t, b in zip(texts, blocks, strict=True)]
+    span = _best_span(scores)
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and not shapes.is_prose(texts[start]):
+        start += 1
+    first = texts[start] if start < end else ""
+    for i in range(start + 1, end):
+        if shapes.is_end_marker(texts[i]) or (first and texts[i] == first):
+            end = i
+            break
+    while end > start and not (shapes.is_prose(texts[end - 1]) or shapes.is_caption_line(texts[end - 1])):
+        end -= 1
+    start, end = _bridge(texts, blocks, start, end)
+    # speaker markers ("[앵커]") glued to the first paragraph belong to the body
+    while start > 0 and (shapes.is_speaker_marker(texts[start - 1]) or _TRANSCRIPT_HEAD.match(texts[start - 1])):
+        start -= 1
+    if end <= start:
+        return None
+    return _Span(start, end)
+
+
+def _bridgeable(text: str, block: Block) -> bool:
+    return (
+        block.kind not in ("item", "heading")
+        and not shapes.is_end_marker(text)
+        and not (shapes.is_time_line(text) and not shapes.is_prose(text))
+    )
+
+
+def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tuple[int, int]:
+    """Grow the span over short gaps (image alts, credits) to prose just beyond them."""
+    grown = True
+    while grown:
+        grown = False
+        j = start - 1
+        while (
+            j >= 0
+            and start - j <= _GAP
+            and not shapes.is_prose(texts[j])
+            and _bridgeable(texts[j], blocks[j])
+        ):
+            j -= 1
+        if (
+            j >= 0
+            and j < start - 1
+            and shapes.is_prose(texts[j])
+            and len(texts[j]) >= 20
+            and blocks[j].kind != "item"
+        ):
+            start, grown = j, True
+        j = end
+        while (
+            j < len(texts)
+            and j - end < _GAP
+            and not shapes.is_prose(texts[j])
+            and _bridgeable(texts[j], blocks[j])
+        ):
+            j += 1
+        if (
+            j < len(texts)
+            and j > end
+            and shapes.is_prose(texts[j])
+            and len(texts[j]) >= 20
+            and _bridgeable(texts[j], blocks[j])
+        ):
+            end, grown = j + 1, True
+    return start, end
+
+
+def _find_title(texts: list[str], blocks: list[Block], before: int, hints: PageHints) -> int | None:
+    if hints.title:
+        want = norm(hints.title)
+        for i in range(before - 1, -1, -1):
+            if texts[i] == want:
+                return i
+    counts = Counter(texts)
+    body_words = set(_WORD.findall(" ".join(texts[before : before + 6])))
+    best, best_at = 1.5, None
+    lo = max(0, before - _WIDE)
+    for i in range(lo, before):
+        t = texts[i]
+        if not 5 <= len(t) <= 200 or is_furniture(t) or shapes.is_time_line(t) or is_byline_line(t):
+            continue
+        if shapes.is_end_marker(t) or shapes.is_caption_line(t) or shapes.is_speaker_marker(t):
+            continue
+        if EMAIL.search(t) or shapes.DATELINE.match(t):
+            continue
+        s = 0.0
+        if counts[t] > 1:
+            s += 3.0
+        if blocks[i].kind == "heading":
+            s += 2.5
+        if any(shapes.is_time_line(texts[j]) for j in range(i + 1, min(before, i + 5))):
+            s += 2.5
+        if blocks[i].kind == "item":
+            s -= 2.5
+        if blocks[i].link_density > 0.5:
+            s -= 1.5
+        if 10 <= len(t) <= 120:
+            s += 1.0
+        words = _WORD.findall(t)
+        if words:
+            share = sum(1 for w in words if w in body_words) / len(words)
+            s += 2.0 * share * min(1.0, len(set(words)) / 3.0)
+        if i + 1 < before and shapes.is_time_line(texts[i + 1]):
+            s += 1.0
+        if shapes.is_prose(t) and len(t) > 60:
+            s -= 2.0
+        s -= (before - i) / 60.0
+        if s > best:
+            best, best_at = s, i
+    return best_at
+
+
+def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
+    n = len(blocks)
+    texts = [norm(b.text) for b in blocks]
+    labels: list[tuple[Label, str, str] | None] = [None] * n
+    span = _main_span(texts, blocks)
+    start, end = (span.start, span.end) if span else (n, n)
+    title_at = _find_title(texts, blocks, start, hints)
+    title = texts[title_at] if title_at is not None else (norm(hints.title) if hints.title else "")
+    if title_at is not None:
+        labels[title_at] = ("title", "headline", "")
+        for i in range(max(0, title_at - 5), title_at):
+            if texts[i] == title:
+                labels[i] = ("furniture", "repeated headline", "")
+    head_from = title_at + 1 if title_at is not None else max(0, start - 40)
+    _label_header(texts, blocks, labels, head_from, start, title)
+    # reporter labels just before the headline ("기자이미지 신지영", or the bare name)
+    for i in range(max(0, head_from - 6), head_from):
+        bare = is_bare_name(texts[i]) and blocks[i].kind == "text" and i >= head_from - 3
+        if labels[i] is None and (_BYLINE_LABEL.match(texts[i]) or bare):
+            labels[i] = ("byline", "reporter label", "")
+    _label_article(texts, blocks, labels, start, end, title)
+    _label_tail(texts, blocks, labels, end)
+    return _decisions(blocks, labels, "outside the article")
+
+
+def _label_header(
+    texts: list[str],
+    blocks: list[Block],
+    labels: list[tuple[Label, str, str] | None],
+    lo: int,
+    hi: int,
+    title: str,
+) -> None:
+    """Label the header between the headline and the body: info lines, bylines, captions, the deck."""
+    deck: list[int] = []
+    for i in range(lo, hi):
+        t = texts[i]
+        if labels[i] is not None:
+            continue
+        if t == title:
+            labels[i] = ("furniture", "repeated headline", "")
+        elif shapes.is_time_line(t) or _NAME_BEFORE_TIME.match(t):
+            labels[i] = ("info", "time line", "")
+        elif blocks[i].kind == "item" and i < lo + 8 and (parse_byline(t) or shapes.COMMENTS.match(t)):
+            labels[i] = ("info", "info bullet", "")
+        elif is_byline_line(t) or (len(t) <= 80 and parse_byline(t) and not shapes.is_prose(t)):
+            labels[i] = ("byline", "byline line", "")
+        elif i + 1 < hi and texts[i + 1] == t and _captionable(t, blocks[i]):
+            labels[i] = ("caption", "caption (image alt and caption)", "")
+            labels[i + 1] = ("furniture", "repeated caption", "")
+        elif is_furniture(t):
+            labels[i] = ("furniture", "phrase catalog", "")
+        elif shapes.is_caption_line(t) and blocks[i].kind != "item":
+            labels[i] = ("caption", "caption line", "")
+    # the deck: the run of plain lines right above the body (captions and images may sit between)
+    i = hi - 1
+    while i >= lo and len(deck) < 5:
+        t = texts[i]
+        lab = labels[i]
+        if (lab is not None and lab[0] in ("caption",)) or blocks[i].kind == "image" or t in ("",):
+            i -= 1
+            continue
+        if lab is not None or is_furniture(t) or not 6 <= len(t) <= 200 or blocks[i].kind == "item":
+            break
+        if blocks[i].link_density > 0.5 or shapes.is_end_marker(t) or not _HANGUL.search(t):
+            break
+        deck.append(i)
+        i -= 1
+    for i in deck:
+        labels[i] = ("subtitle", "deck above the body", "")
+    for i in range(lo, hi):
+        if labels[i] is None:
+            labels[i] = ("furniture", "page header", "")
+
+
+def _label_article(
+    texts: list[str],
+    blocks: list[Block],
+    labels: list[tuple[Label, str, str] | None],
+    lo: int,
+    hi: int,
+    title: str,
+) -> None:
+    """Label the blocks of the article body."""
+    seen: set[str] = set()
+    lead = _LEAD
+    for i in range(lo, hi):
+        t = texts[i]
+        if labels[i] is not None:
+            continue
+        if i + 1 < hi and texts[i + 1] == t and _captionable(t, blocks[i]):
+            labels[i] = ("caption", "caption (image alt and caption)", "")
+            labels[i + 1] = ("furniture", "repeated caption", "")
+            continue
+        if title and t == title:
+            labels[i] = ("furniture", "repeated headline", "")
+            continue
+        if len(t) >= 20 and t in seen:
+            labels[i] = ("furniture", "repeated text", "")
+            continue
+        rule = _line_rule(t, blocks[i])
+        if rule is not None:
+            labels[i] = (rule[0], rule[1], "")
+            continue
+        seen.add(t)
+        cleaned, dated = _clean_body(t, lead > 0)
+        lead = 0 if dated else lead - 1
+        if not cleaned:
+            labels[i] = ("byline", "dateline only", "")
+            continue
+        labels[i] = ("body", "article text", cleaned if cleaned != t else "")
+
+
+def _label_tail(
+    texts: list[str], blocks: list[Block], labels: list[tuple[Label, str, str] | None], lo: int
+) -> None:
+    """Bylines just after the body, or under a reporter-card header; everything else is furniture."""
+    card_until = -1
+    for i in range(lo, len(texts)):
+        if labels[i] is not None:
+            continue
+        t = texts[i]
+        if t.startswith(("기자 정보", "기자 프로필")):
+            card_until = i + 5
+        near = i < lo + 8 or i <= card_until
+        before_card = i + 1 < len(texts) and texts[i + 1].startswith(("기자 정보", "기자 프로필"))
+        if (before_card or i == card_until - 4) and is_bare_name(t):
+            labels[i] = ("byline", "reporter name by the reporter card", "")
+        elif near and (is_byline_line(t) or (shapes.sign_off(t) and len(t) < 40)):
+            labels[i] = ("byline", "byline after the body", "")
+        else:
+            labels[i] = ("furniture", "after the article", "")
+
+
+def _decisions(
+    blocks: list[Block], labels: list[tuple[Label, str, str] | None], default: str
+) -> list[Decision]:
+    out = []
+    for b, lab in zip(blocks, labels, strict=True):
+        label, reason, text = lab or ("furniture", default, "")
+        out.append(Decision(block=b, label=label, reason=reason, text=text))
+    return out
+
+
+# ---------------------------------------------------------------- zoned path (HTML door)
+
+
+def _classify_zoned(blocks: list[Block], hints: PageHints) -> list[Decision]:
+    n = len(blocks)
+    texts = [norm(b.text) for b in blocks]
+    labels: list[tuple[Label, str, str] | None] = [None] * n
+    want = norm(hints.title) if hints.title else ""
+    title_at = None
+    head = [i for i in range(n) if blocks[i].zone == "head"]
+    for i in head:
+        if want and texts[i] == want:
+            title_at = i
+            break
+    if title_at is None:
+        title_at = next((i for i in head if blocks[i].kind == "heading"), None)
+    if title_at is None and want:
+        title_at = next((i for i in range(n) if texts[i] == want), None)
+    title = texts[title_at] if title_at is not None else want
+    if title_at is not None:
+        labels[title_at] = ("title", "headline", "")
+    for i in range(n):
+        if labels[i] is not None:
+            continue
+        z = blocks[i].zone
+        if z == "outside" or z == "unknown":
+            labels[i] = ("furniture", "outside the article container", "")
+    # head: info lines, bylines, deck
+    if head:
+        lo = min(head)
+        hi = max(head) + 1
+        sub = [i for i in range(lo, hi) if labels[i] is None and blocks[i].zone == "head"]
+        for i in sub:
+            t = texts[i]
+            if t == title:
+                labels[i] = ("furniture", "repeated headline", "")
+            elif shapes.is_time_line(t) or _NAME_BEFORE_TIME.match(t):
+                labels[i] = ("info", "time line", "")
+            elif is_byline_line(t) or (len(t) <= 80 and parse_byline(t) and not shapes.is_prose(t)):
+                labels[i] = ("byline", "byline line", "")
+            elif is_furniture(t) or shapes.is_end_marker(t) or not t:
+                labels[i] = ("furniture", "phrase catalog", "")
+            elif blocks[i].kind == "caption":
+                labels[i] = ("caption", "caption element", "")
+            elif title_at is not None and i > title_at and len(t) >= 6:
+                labels[i] = ("subtitle", "deck in the article header", "")
+            else:
+                labels[i] = ("furniture", "article header", "")
+    body = [i for i in range(n) if labels[i] is None and blocks[i].zone == "body"]
+    if body:
+        _label_zoned_body(texts, blocks, labels, body, title)
+    return _decisions(blocks, labels, "outside the article container")
+
+
+def _label_zoned_body(
+    texts: list[str],
+    blocks: list[Block],
+    labels: list[tuple[Label, str, str] | None],
+    body: list[int],
+    title: str,
+) -> None:
+    seen: set[str] = set()
+    lead = _LEAD
+    ended = False
+    for k, i in enumerate(body):
+        t = texts[i]
+        if ended:
+            if is_byline_line(t) and k < len(body):
+                labels[i] = ("byline", "byline after the body", "")
+            else:
+                labels[i] = ("furniture", "after the end of the article", "")
+            continue
+        if k + 1 < len(body) and texts[body[k + 1]] == t and _captionable(t, blocks[i]):
+            labels[i] = ("caption", "caption (image alt and caption)", "")
+            labels[body[k + 1]] = ("furniture", "repeated caption", "")
+            continue
+        if labels[i] is not None:
+            continue
+        if title and t == title:
+            labels[i] = ("furniture", "repeated headline", "")
+            continue
+        if len(t) >= 20 and t in seen:
+            labels[i] = ("furniture", "repeated text", "")
+            continue
+        if shapes.is_end_marker(t) and lead < _LEAD:
+            labels[i] = ("furniture", "tail marker (copyright, tip line, widget)", "")
+            ended = t.startswith(phrases.END_PREFIXES[:8])
+            continue
+        rule = _line_rule(t, blocks[i])
+        if rule is not None:
+            labels[i] = (rule[0], rule[1], "")
+            continue
+        if shapes.is_time_line(t) and len(t) < 60 and not shapes.is_prose(t):
+            labels[i] = ("info", "time line", "")
+            continue
+        seen.add(t)
+        cleaned, dated = _clean_body(t, lead > 0)
+        lead = 0 if dated else lead - 1
+        if not cleaned:
+            labels[i] = ("byline", "dateline only", "")
+            continue
+        labels[i] = ("body", "inside the article container", cleaned if cleaned != t else "")

@@ -1,69 +1,285 @@
-"""Stage 1: bytes to text. BOM, then the declared charset, then charset-normalizer when the declaration
-is missing or lies. EUC-KR is read as CP949, its superset."""
+"""Stage 1: bytes to text.
+
+Order: refuse binary (magic numbers, control-byte ratio), BOM, the declared charset (``<meta charset>``,
+``http-equiv``, XML declaration), then charset-normalizer only when there is no declaration or it lies.
+EUC-KR is read as CP949, its superset. Saved portal copies that declare euc-kr but hold UTF-8 are read
+as UTF-8 (reference §7.2.4). Afterwards :func:`clean_text` repairs CP949-read-as-Latin-1 mojibake where it
+can (§7.2.2), drops control characters (raw and ``&#1;``-style, §7.2.5) and normalises odd spaces (§7.2.6).
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 import regex
 
 from .errors import DecodeError
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = regex.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_\-]{2,30})""", regex.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data (pass a path ending in .gz, or decompress it first)"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "an executable"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"ID3", "an MP3 file"),
+    (b"OggS", "an Ogg media file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office (OLE2) document, e.g. HWP or DOC"),
+    (b"HWP Document File", "an HWP document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_RIFF_KINDS = {b"WEBP": "a WebP image", b"WAVE": "a WAV file", b"AVI ": "an AVI video"}
+
+_DECLARED = (
+    regex.compile(rb"""<meta[^>]{0,300}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:\-]{2,40})""", regex.I),
+    regex.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']\s*([a-zA-Z0-9_.:\-]{2,40})""", regex.I),
+)
 _HTML_SNIFF = regex.compile(r"<(?:!doctype\s+html|html|head|body|meta|div|p|title|script|article)\b", regex.I)
 _ALIASES = {
     "euc-kr": "cp949",
     "euckr": "cp949",
+    "euc_kr": "cp949",
+    "x-euc-kr": "cp949",
     "ks_c_5601-1987": "cp949",
+    "ks_c_5601": "cp949",
     "ksc5601": "cp949",
+    "ksc_5601": "cp949",
+    "korean": "cp949",
     "x-windows-949": "cp949",
+    "windows-949": "cp949",
+    "ms949": "cp949",
     "uhc": "cp949",
     "utf8": "utf-8",
+    "unicode": "utf-8",
+    "iso-8859-1": "latin-1",
+    "latin1": "latin-1",
+    "us-ascii": "ascii",
 }
+_SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
+"""Declared charsets that Korean pages use by mistake; the bytes are then UTF-8 or CP949."""
+
+_CTRL_BYTES = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32)])
+_SNIFF = 65_536
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+# Text clean-up (after decoding). Plain character classes use the standard ``re`` engine, which scans
+# them several times faster than ``regex``; none of them can backtrack.
+_CTRL_ENTITY = re.compile(
+    r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9])(?!\d)"
+    r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])(?![0-9a-fA-F]));?"
+)
+"""``&#1;``-style references to control characters (C0 but tab/LF/CR, DEL, C1)."""
+_CTRL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]|_x000[dD]_")
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0c]")
+_ANY_DIRT = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\u2000-\u200b\u202f\u205f\u3000\u2028\u2029\x0c\ufeff]|_x000|&#"
+)
+_CP1252_HIGH = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
+"""Characters a Windows-1252 reading makes of bytes 0x80-0x9F (``€``, ``‘``, ``…``): mojibake also uses them."""
+_MOJI = "\\x80-\\xff" + "".join(_CP1252_HIGH)
+_LATIN_RUN = re.compile(f"[{_MOJI}][{_MOJI}A-Za-z]*")
+_MOJI_HINT = re.compile(f"[{_MOJI}]{{6}}")
+"""Six Latin-1 letters in a row: how CP949 words look when read as Latin-1 (a cheap first test)."""
+_HANGUL = regex.compile(r"\p{Hangul}")
 
 
 def normalise_encoding(name: str) -> str:
-    """A codec name Python knows, with EUC-KR and its aliases mapped to CP949."""
-    low = name.strip().lower()
+    """A codec name Python knows, with EUC-KR and its aliases mapped to CP949 (unknown names unchanged)."""
+    low = name.strip().strip("\"'").lower()
     low = _ALIASES.get(low, low)
+    if low == "cp949":
+        return "cp949"
     try:
-        return codecs.lookup(low).name if low != "cp949" else "cp949"
+        found = codecs.lookup(low).name
     except LookupError:
         return low
+    return {"utf_8": "utf-8", "euc_kr": "cp949", "iso8859-1": "latin-1"}.get(found, found)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode page bytes; returns the text and the encoding used."""
+    """Decode page bytes; returns the cleaned text and the name of the encoding used.
+
+    Raises :class:`~newsextract.errors.DecodeError` for binary input (images, PDFs, archives, random bytes).
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(enc, errors="replace"), enc
-    declared = _declared(data)
+            return clean_text(data[len(bom) :].decode(enc, errors="replace")), enc
+    _refuse_binary(data)
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return clean_text(data.decode(utf16, errors="replace")), utf16
+    text, enc = _decode(data, declared_encoding(data))
+    return clean_text(text), enc
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The charset the page declares in its first 8 KB (meta charset, http-equiv, XML declaration)."""
+    head = data[:8192]
+    for pattern in _DECLARED:
+        m = pattern.search(head)
+        if m:
+            return normalise_encoding(m.group(1).decode("ascii", errors="replace"))
+    return None
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
+    if data.isascii():
+        if declared and b"\x1b" in data and declared not in ("utf-8", "cp949", "ascii"):
+            strict = _strict(data, declared)  # 7-bit encodings: ISO-2022-KR
+            if strict is not None:
+                return strict, declared
+        return data.decode("ascii"), declared if declared in ("utf-8", "cp949") else "utf-8"
+    # UTF-8 first whatever the page says: legacy CP949 text is practically never valid UTF-8, and saved
+    # copies often keep a stale euc-kr declaration.
+    strict = _strict(data, "utf-8")
+    if strict is not None:
+        return strict, "utf-8"
+    if declared and declared not in ("utf-8", "cp949") and declared not in _SINGLE_BYTE_WESTERN:
+        strict = _strict(data, declared)
+        if strict is not None:
+            return strict, declared
+    strict = _strict(data, "cp949")
+    if strict is not None:
+        return strict, "cp949"
+    # Nothing decodes cleanly: a few broken bytes in an otherwise good page, or a real other charset.
+    best = min(("utf-8", "cp949"), key=lambda enc: _error_rate(data, enc))
+    if declared in ("utf-8", "cp949") and _error_rate(data, declared) < 0.01:
+        best = declared
+    if _error_rate(data, best) < 0.01:
+        return data.decode(best, errors="replace"), best
+    if declared and declared in _SINGLE_BYTE_WESTERN:
+        return data.decode(declared, errors="replace"), declared
+    return _normalizer(data)
+
+
+def _strict(data: bytes, enc: str) -> str | None:
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if declared and declared != "utf-8":
-        try:
-            return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
-            pass
+        return data.decode(enc)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _error_rate(data: bytes, enc: str) -> float:
+    """Share of non-ASCII bytes that decode to U+FFFD under ``enc``."""
+    sample = data[:400_000]
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES)) or 1
     try:
-        return data.decode("cp949"), "cp949"
-    except UnicodeDecodeError:
-        pass
+        bad = sample.decode(enc, errors="replace").count("\ufffd")
+    except LookupError:
+        return 1.0
+    return bad / high
+
+
+def _normalizer(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None:
         raise DecodeError("the input is not text in any encoding we recognise (binary data?)")
     enc = normalise_encoding(best.encoding)
-    return data.decode(enc, errors="replace"), enc
+    try:
+        return data.decode(enc, errors="replace"), enc
+    except LookupError:
+        return data.decode("utf-8", errors="replace"), "utf-8"
 
 
-def _declared(data: bytes) -> str | None:
-    m = _META_CHARSET.search(data[:4096])
-    return normalise_encoding(m.group(1).decode("ascii")) if m else None
+def _refuse_binary(data: bytes) -> None:
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise DecodeError(f"the input is {what}, not a web page or text")
+    if data.startswith(b"RIFF") and data[8:12] in _RIFF_KINDS:
+        raise DecodeError(f"the input is {_RIFF_KINDS[data[8:12]]}, not a web page or text")
+    head = data[:_SNIFF]
+    if not head or _bomless_utf16(data) or b"\x1b$)C" in head:  # ISO-2022-KR shifts with SO/SI
+        return
+    ctrl = len(head) - len(head.translate(None, _CTRL_BYTES))
+    if ctrl / len(head) > 0.02 or (ctrl > 8 and head.count(0) * 50 > len(head)):
+        raise DecodeError(
+            f"the input looks binary ({ctrl} control bytes in the first {len(head)}): not a web page or text"
+        )
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the NUL bytes sit on every other byte (UTF-16 without a BOM)."""
+    head = data[:4096]
+    if len(head) < 16 or head.count(0) * 3 < len(head):
+        return None
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.6 * half and even < 0.1 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def clean_text(text: str) -> str:
+    """Repair CP949 mojibake, drop control characters and ``&#1;``-style references, normalise odd spaces.
+
+    Tabs and line breaks are kept; no-break and other typographic spaces become plain spaces.
+    """
+    text = repair_mojibake(text)
+    if not _ANY_DIRT.search(text):
+        return text
+    text = _CTRL_ENTITY.sub("", text)
+    text = _CTRL_CHARS.sub("", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo CP949 text that was read as Latin-1 (``¼­¿ï`` -> ``서울``), run by run.
+
+    When the text is dominated by such runs every run is repaired; otherwise (a page with real Hangul and
+    one garbled block) only runs that turn cleanly into Hangul words are. Bytes that the wrong decoding
+    lost (soft hyphens, C1 controls stripped by a normaliser) stay lost: those syllables become U+FFFD.
+    """
+    if not _MOJI_HINT.search(text):
+        return text
+    if _mostly_mojibake(text[:200_000]):
+        return _LATIN_RUN.sub(lambda m: _repair_run(m.group(0)), text)
+    return _LATIN_RUN.sub(_repair_if_clean, text)
+
+
+def _mostly_mojibake(sample: str) -> bool:
+    runs = _LATIN_RUN.findall(sample)
+    latin = sum(len(r) for r in runs)
+    if latin < 8 or len(_HANGUL.findall(sample)) * 4 > latin:
+        return False
+    fixed = "".join(_repair_run(r) for r in runs)
+    good = len(_HANGUL.findall(fixed))
+    wide = sum(1 for ch in fixed if ord(ch) > 0x7F)
+    return good >= 4 and good * 2 >= wide and fixed.count("\ufffd") * 5 <= wide
+
+
+def _repair_if_clean(m: re.Match[str]) -> str:
+    run = m.group(0)
+    if sum(1 for ch in run if ord(ch) > 0x7F) < 6:
+        return run
+    fixed = _repair_run(run)
+    good = len(_HANGUL.findall(fixed))
+    wide = sum(1 for ch in fixed if ord(ch) > 0x7F)
+    return fixed if "\ufffd" not in fixed and good >= 3 and good * 4 >= wide * 3 else run
+
+
+def _repair_run(run: str) -> str:
+    raw = b"".join(_CP1252_HIGH.get(ch) or bytes([ord(ch)]) for ch in run)
+    return raw.decode("cp949", errors="replace")
 
 
 def looks_like_html(text: str) -> bool:

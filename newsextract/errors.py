@@ -20,7 +20,7 @@ class DecodeError(NewsExtractError, ValueError):
 
 
 class InputTooLargeError(NewsExtractError, ValueError):
-    """The input is larger than the configured limit."""
+    """The input is larger than the configured limit (bytes, lines or elements)."""
 
 
 class ParseError(NewsExtractError, ValueError):
@@ -29,3 +29,14 @@ class ParseError(NewsExtractError, ValueError):
 
 class EmptyInputError(NewsExtractError, ValueError):
     """The input holds no text at all."""
+
+
+class InvalidLimitsError(NewsExtractError, ValueError):
+    """A :class:`~newsextract.limits.Limits` value is out of range (zero or negative)."""
+
+
+def require_str(value: object, what: str) -> str:
+    """``value`` if it is a ``str``, else :class:`InputTypeError` naming ``what`` was expected."""
+    if not isinstance(value, str):
+        raise InputTypeError(f"{what} takes a str, not {type(value).__name__}")
+    return value

@@ -1,20 +1,31 @@
-"""Stage 0: read whatever the caller gave (bytes, str, path, soup) into text and say which door it takes."""
+"""Stage 0: read whatever the caller gave (bytes, str, path, soup) into text and say which door it takes.
+
+Every refusal here is typed: a wrong type is :class:`~newsextract.errors.InputTypeError`, too much input
+:class:`~newsextract.errors.InputTooLargeError`, nothing but whitespace
+:class:`~newsextract.errors.EmptyInputError`, an unreadable path :class:`~newsextract.errors.SourceReadError`.
+"""
 
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import zlib
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import regex
 from lxml import html as lxml_html
 
-from .decode import decode_bytes, looks_like_html
-from .errors import InputTooLargeError, InputTypeError, SourceReadError
-from .limits import Limits
+from .decode import clean_text, decode_bytes, looks_like_html
+from .errors import EmptyInputError, InputTooLargeError, InputTypeError, SourceReadError
+from .limits import Limits, check_limits
 
 Door = Literal["html", "text"]
+
+_GZIP_MAGIC = b"\x1f\x8b"
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+_NON_SPACE = regex.compile(r"\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +40,10 @@ class Loaded:
 
 def load_source(source: Any, *, limits: Limits, kind: Door | None = None) -> Loaded:
     """Read ``source`` into a :class:`Loaded`; ``kind`` forces the door instead of sniffing."""
+    limits = check_limits(limits)
     if _is_soup(source):
+        if kind == "text":
+            raise InputTypeError("extract_text takes text; give a BeautifulSoup object to extract or extract_html")
         from .html.soup import soup_to_tree
 
         return Loaded(text="", kind="html", encoding=None, tree=soup_to_tree(source, limits=limits))
@@ -37,40 +51,72 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None) -> Loa
         source = read_path(source, limits=limits)
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
-        if len(data) > limits.max_bytes:
-            raise InputTooLargeError(f"input is {len(data)} bytes; the limit is {limits.max_bytes}")
+        _check_size(len(data), "bytes", limits)
+        if data.startswith(_GZIP_MAGIC):
+            data = gunzip(data, name="the input", limits=limits)
+        if not data.strip():
+            raise EmptyInputError("the input is empty" if not data else "the input holds only whitespace")
         text, encoding = decode_bytes(data)
-        door = kind or ("html" if looks_like_html(text) else "text")
-        return Loaded(text=text, kind=door, encoding=encoding)
+        return _loaded(text, kind=kind, encoding=encoding)
     if isinstance(source, str):
-        if len(source) > limits.max_bytes:
-            raise InputTooLargeError(f"input is {len(source)} characters; the limit is {limits.max_bytes}")
-        door = kind or ("html" if looks_like_html(source) else "text")
-        return Loaded(text=source, kind=door, encoding=None)
+        _check_size(len(source), "characters", limits)
+        return _loaded(clean_text(safe_str(source)), kind=kind, encoding=None)
     raise InputTypeError(
         f"cannot read a {type(source).__name__}: give bytes, str, an os.PathLike or a BeautifulSoup object"
     )
 
 
+def safe_str(text: str) -> str:
+    """``text`` with lone surrogates (which lxml would silently cut the text at) replaced by U+FFFD."""
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def read_path(path: os.PathLike[str] | str, *, limits: Limits) -> bytes:
-    """Read a file's bytes, gunzipping ``.gz`` files, within ``limits.max_bytes``."""
+    """Read a file's bytes, gunzipping gzip files (by content, not name), within ``limits.max_bytes``."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as fh:
-            head = fh.read(2)
-            fh.seek(0)
-            if head == b"\x1f\x8b":
-                with gzip.GzipFile(fileobj=fh) as gz:
-                    data = gz.read(limits.max_bytes + 1)
-            else:
-                data = fh.read(limits.max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
+            data = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise SourceReadError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
+    except ValueError as exc:  # embedded NUL in the path
         raise SourceReadError(f"cannot read {name!r}: {exc}") from exc
     if len(data) > limits.max_bytes:
         raise InputTooLargeError(f"{name!r} is larger than the limit of {limits.max_bytes} bytes")
+    if data.startswith(_GZIP_MAGIC):
+        data = gunzip(data, name=repr(name), limits=limits)
     return data
 
 
+def gunzip(data: bytes, *, name: str, limits: Limits) -> bytes:
+    """Decompress gzip ``data``, reading at most ``limits.max_bytes`` (a gzip bomb stops there)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+            out = gz.read(limits.max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise SourceReadError(f"cannot gunzip {name}: {exc}") from exc
+    if len(out) > limits.max_bytes:
+        raise InputTooLargeError(f"{name} unpacks to more than the limit of {limits.max_bytes} bytes")
+    return out
+
+
+def _check_size(size: int, unit: str, limits: Limits) -> None:
+    if size > limits.max_bytes:
+        raise InputTooLargeError(f"the input is {size} {unit}; the limit (max_bytes) is {limits.max_bytes}")
+
+
+def _loaded(text: str, *, kind: Door | None, encoding: str | None) -> Loaded:
+    if not _NON_SPACE.search(text):
+        raise EmptyInputError("the input is empty" if not text else "the input holds no text, only whitespace")
+    door: Door = kind or ("html" if looks_like_html(text) else "text")
+    return Loaded(text=text, kind=door, encoding=encoding)
+
+
 def _is_soup(obj: Any) -> bool:
-    mod = type(obj).__module__
-    return mod.startswith("bs4") and hasattr(obj, "name") and hasattr(obj, "children")
+    if not type(obj).__module__.startswith("bs4"):
+        return False
+    from bs4 import Tag
+
+    return isinstance(obj, Tag)

@@ -1,17 +1,150 @@
-"""Caption text: split the credit ("(사진 대구시)", "/사진=연합뉴스", "[연합뉴스 자료사진]") from the caption."""
+"""Caption text (reference §5.2): split the credit ("(사진 대구시)", "/사진=연합뉴스", "[연합뉴스 자료사진]",
+"ⓒ새마을금고중앙회") from the descriptive caption, and drop what only frames it (a leading "▲", a wire
+dateline "(수원=연합뉴스) 김시은 기자 =", a trailing "2026.7.16 id@yna.co.kr", "재판매 및 DB 금지").
+
+The caption and credit returned are made only of pieces of the input (whitespace collapsed).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-_CREDIT = regex.compile(
-    r"\s*[(\[<]\s*(?:사진|자료사진|사진제공|제공)\s*[=:]?\s*(?P<credit>[^)\]>]{1,40})[)\]>]\s*$"
+from ..knowledge.credits import CREDIT_LEADS, CREDIT_TAILS
+from .byline import find_byline, find_bylines
+from .emails import EMAIL
+
+_LEADS = "|".join(w.replace(" ", r"\s{0,2}") for w in sorted(CREDIT_LEADS, key=len, reverse=True))
+_TAILS = "|".join(w.replace(" ", r"\s{0,2}") for w in sorted(CREDIT_TAILS, key=len, reverse=True))
+_OPEN = r"[(\[<［【〈＜]"
+_CLOSE = r"[)\]>］】〉＞]"
+_BODY = r"[^()\[\]<>［］【】〈〉＜＞\n]"
+_NO_DB = r"(?:\s{0,2}[.,]?\s{0,2}재판매\s{0,2}및\s{0,2}DB\s{0,2}금지)?"
+
+_CREDIT_PATTERNS = (
+    # "(사진 대구시)", "(사진=연합뉴스)", "[사진 제공: 연합뉴스]", "[촬영 조승한]"
+    regex.compile(
+        rf"{_OPEN}\s{{0,2}}(?:{_LEADS})\s{{0,2}}[=:：]?\s{{0,2}}(?P<credit>{_BODY}{{1,40}}?){_NO_DB}\s{{0,2}}{_CLOSE}"
+    ),
+    # "[연합뉴스 자료사진]", "[SR 제공]", "[… 제공. 재판매 및 DB 금지]", "[이태호 제작]"
+    regex.compile(
+        rf"{_OPEN}\s{{0,2}}(?P<credit>{_BODY}{{1,40}}?)\s{{0,2}}(?:{_TAILS}){_NO_DB}\s{{0,2}}{_CLOSE}"
+    ),
+    # "(자료사진)"
+    regex.compile(rf"{_OPEN}\s{{0,2}}(?P<credit>자료사진|사진|자료){_NO_DB}\s{{0,2}}{_CLOSE}"),
+    # "/사진=연합뉴스", "/사진제공=JYP엔터테인먼트", "/사진=(광주=뉴스1) 김태성 기자" (to the end)
+    regex.compile(rf"/\s{{0,2}}(?:{_LEADS})\s{{0,2}}[=:：]\s{{0,2}}(?P<credit>[^\n]{{1,60}})$"),
+    # "/서울경찰청 제공" (to the end)
+    regex.compile(rf"/\s{{0,2}}(?P<credit>[^/\n]{{1,40}}?)\s{{0,2}}(?:{_TAILS})\s{{0,2}}$"),
+    # "… 신고은 사진=KBS2 캡처", "사진 출처 : 연합뉴스" (to the end)
+    regex.compile(rf"(?:^|(?<=\s))(?:{_LEADS})\s{{0,2}}[=:：]\s{{0,2}}(?P<credit>[^=\n]{{1,60}})$"),
+    # "경기도소방재난본부 제공" as a whole line
+    regex.compile(rf"^\s{{0,2}}(?P<credit>[^\n]{{1,40}}?)\s{{0,2}}(?:{_TAILS}){_NO_DB}\s{{0,2}}$"),
+    # "ⓒ새마을금고중앙회"
+    regex.compile(r"[ⓒ©Ⓒ]\s{0,2}(?P<credit>[^\s,.()\[\]]{1,30})"),
+    # "스포츠조선DB", "OSEN DB" as a whole line
+    regex.compile(r"^\s{0,2}(?P<credit>[^\s/][^\n/]{0,30}?)\s{0,1}DB\s{0,2}$"),
 )
+
+_POINTER = regex.compile(r"^\s{0,3}[▲△↑▼☞▶]\s{0,3}")
+_TRAILERS = (
+    regex.compile(r"\s{0,3}\*?\s{0,2}재판매\s{0,2}및\s{0,2}DB\s{0,2}금지\s{0,2}\.?\s{0,3}$"),
+    regex.compile(r"\s{0,3}Copyright\s{0,2}\(?[Cc]\)?[^\n]{0,160}$"),
+    regex.compile(rf"\s{{0,3}}[(\[]?{EMAIL.pattern}[)\]]?\s{{0,3}}$"),
+    regex.compile(
+        r"\s{0,3}/?\s{0,2}(?:19|20)\d{2}\.\s{0,1}\d{1,2}\.\s{0,1}\d{1,2}\.?\s{0,2}(?:/\s{0,2}(?P<who>[^\s/]{1,12}))?\s{0,3}$"
+    ),
+)
+_WS = regex.compile(r"\s+")
+_WINDOW = 300
+"""Credits and trailers are looked for in the last this many characters."""
+
+
+@dataclass(frozen=True, slots=True)
+class CreditMatch:
+    """A credit inside a caption: the span as displayed (``caption[start:end]``) and the source it names."""
+
+    start: int
+    end: int
+    credit: str
+
+
+def find_credit(caption: str) -> CreditMatch | None:
+    """The credit shown in ``caption`` (the last one when there are several), or None."""
+    if not isinstance(caption, str) or not caption.strip():
+        return None
+    best: CreditMatch | None = None
+    base = max(0, len(caption) - _WINDOW)
+    for pattern in _CREDIT_PATTERNS:
+        for n, m in enumerate(pattern.finditer(caption, base)):
+            if n >= 20:
+                break
+            credit = _clean(m["credit"])
+            if not credit:
+                continue
+            got = CreditMatch(m.start(), m.end(), credit)
+            if best is None or got.start > best.start:
+                best = got
+        if best is not None and best.end >= len(caption.rstrip()) - 1:
+            break
+    return best
 
 
 def split_credit(caption: str) -> tuple[str, str | None]:
-    """The caption without its trailing credit, and the credit (or None)."""
-    m = _CREDIT.search(caption)
-    if not m:
-        return caption.strip(), None
-    return caption[: m.start()].strip(), m["credit"].strip()
+    """The caption text without its credit and framing, and the credit (or None). Never raises."""
+    if not isinstance(caption, str):
+        return "", None
+    text = caption
+    credit: str | None = None
+    head = find_byline(text[:_WINDOW])
+    dateline_credit: str | None = None
+    if head is not None and head.kind == "head" and head.start <= 3:
+        dateline_credit = _dateline_credit(text[head.start : head.end])
+        text = text[head.end :]
+    for _ in range(4):  # trailing "2026.7.16 id@yna.co.kr", "*재판매 및 DB 금지", "…/뉴스1 Copyright (C) …"
+        before = text
+        for t in _TRAILERS:
+            m = t.search(text, max(0, len(text) - _WINDOW))
+            if m and m.start() > 0:
+                if m.groupdict().get("who") and dateline_credit is None:
+                    dateline_credit = m["who"]
+                text = text[: m.start()]
+        if text == before:
+            break
+    found = find_credit(text)
+    if found is not None:
+        credit = found.credit
+        text = text[: found.start] + text[found.end :]
+    else:
+        base = max(0, len(text) - _WINDOW)
+        tail = next((b for b in find_bylines(text[base:]) if b.kind == "tail"), None)
+        if tail is not None:  # "… 김시은 기자 id@…": the photographer
+            credit = _clean(text[base + tail.start : base + tail.end]) or None
+            text = text[: base + tail.start]
+    text = _POINTER.sub("", text)
+    text = _WS.sub(" ", text).strip(" /")
+    return text, credit or dateline_credit
+
+
+def is_credit_only(text: str) -> bool:
+    """True when ``text`` is only a photo credit ("사진=안소윤 기자", "스포츠조선DB", "/사진=클립아트코리아")."""
+    if not isinstance(text, str) or not text.strip() or len(text) > 80:
+        return False
+    found = find_credit(text)
+    if found is None:
+        return False
+    rest = _POINTER.sub("", text[: found.start] + text[found.end :])
+    return not regex.search(r"[\p{L}\p{N}]", rest)
+
+
+def _dateline_credit(head: str) -> str | None:
+    m = regex.search(r"[)\]】］]\s{0,3}(?P<who>[^=\n]{1,40}?)\s{0,2}=", head)
+    if m:
+        return _clean(m["who"]) or None
+    m = regex.search(r"=\s{0,2}(?P<outlet>[^)\]】］\n]{1,30})[)\]】］]", head)
+    return _clean(m["outlet"]) if m else None
+
+
+def _clean(text: str) -> str:
+    return _WS.sub(" ", text).strip(" =:：/.,")

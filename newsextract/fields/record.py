@@ -1,4 +1,9 @@
-"""Stage 6: read the fields from the labelled blocks and the page hints, and build the Article."""
+"""Stage 6: read the fields from the labelled blocks and the page hints, and build the Article.
+
+Visible text wins over hints: reporters from byline/info lines, a stripped dateline or sign-off; times
+from info lines by label (승인 -> approved, and published when no 입력; 입력/등록/송고/작성 -> published;
+수정/업데이트 -> modified); captions with their credit split off; the comment count from "댓글 N".
+"""
 
 from __future__ import annotations
 
@@ -7,20 +12,36 @@ from datetime import datetime
 import regex
 
 from ..blocks import Decision, PageHints
-from ..knowledge.labels import TIME_LABELS, TimeField
+from ..knowledge import phrases
+from ..knowledge.labels import ROLE_WORDS, TIME_LABELS, TimeField
 from ..model import Article, Image, Kind, Removal, Reporter
+from ..text import shapes
 from .byline import EMAIL, parse_byline
 from .captions import split_credit
 from .dates import parse_datetime
 
-_LABELS = "|".join(sorted(TIME_LABELS, key=len, reverse=True))
-_LABELLED_TIME = regex.compile(rf"(?P<label>{_LABELS})\s*:?\s*(?P<rest>\d[^|]*)")
-_COMMENTS = regex.compile(r"^댓글\s*(\d+)$")
+_LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
+_LABELLED_TIME = regex.compile(
+    rf"(?P<label>{_LABELS})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?(?P<rest>\d[^|\p{{Hangul}}]{{0,40}}(?:(?:오전|오후|년|월|일|시|분|초|\([월화수목금토일]\))[^|\p{{Hangul}}]{{0,30}}){{0,7}})"
+)
+_COMMENTS = regex.compile(r"(?:^|\s)댓글\s*(?P<n>\d+)\s*개?(?:\s|$)")
+_NAME = r"\p{Hangul}{2,4}"
+_LABELLED_NAME = regex.compile(
+    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + rf")\s*[:：]?\s*(?P<name>{_NAME})$"
+)
+_NAME_BEFORE_TIME = regex.compile(rf"^(?P<name>{_NAME})\s+(?:기자\s+)?(?:입력|등록|기사입력|작성|송고)")
+_NAME_EMAIL = regex.compile(
+    rf"(?:^|\s|[\[(<])(?P<name>{_NAME})\s*[(\[<]?\s*(?P<email>" + EMAIL.pattern + r")"
+)
+_BARE_NAME = regex.compile(r"\p{Hangul}{3}")
+_OPENERS = "([<［【〈＜"
+_CLOSERS = ")]>］】〉＞"
+_SPLIT_NAMES = regex.compile(r"[·,\s]+")
 
 
 def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) -> Article:
     """The Article for these labelled blocks."""
-    title = next((d.kept_text for d in decisions if d.label == "title"), hints.title)
+    title = next((d.kept_text for d in decisions if d.label == "title"), None) or hints.title
     subtitles = [d.kept_text for d in decisions if d.label == "subtitle"]
     paragraphs = tuple(d.kept_text for d in decisions if d.label == "body")
     reporters = _reporters(decisions) or hints.reporters
@@ -30,19 +51,11 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     if published is None:
         published = approved
     modified = times.get("modified") or hints.modified
-    images = (
-        tuple(
-            Image(caption=c, credit=cr)
-            for c, cr in (split_credit(d.kept_text) for d in decisions if d.label == "caption")
-        )
-        or hints.images
-    )
+    images = _images(decisions) or hints.images
     emails = _emails(reporters, decisions)
-    comment_count = hints.comment_count
-    for d in decisions:
-        m = _COMMENTS.match(d.block.text)
-        if m and comment_count is None:
-            comment_count = int(m.group(1))
+    comment_count = _comment_count(decisions)
+    if comment_count is None:
+        comment_count = hints.comment_count
     removed = tuple(
         Removal(reason=f"{d.label}: {d.reason}", text=d.block.text, where=d.block.where)
         for d in decisions
@@ -69,15 +82,97 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     )
 
 
+def credited(text: str) -> tuple[Reporter, ...]:
+    """Reporters a byline-ish line credits: role bylines, "name (email)", sign-offs, labelled names."""
+    found = list(parse_byline(text)) or [Reporter(name=n, role=r) for n, r in shapes.loose_bylines(text)]
+    names = {r.name for r in found}
+    for m in _NAME_EMAIL.finditer(text):
+        if m["name"] in ROLE_WORDS or any(r.email == m["email"] for r in found):
+            continue
+        if m["name"] not in names and not any(m["name"] in r.name or r.name in m["name"] for r in found):
+            found.append(Reporter(name=m["name"], email=m["email"]))
+            names.add(m["name"])
+        else:
+            found = [
+                Reporter(r.name, r.role, r.email or m["email"], r.location) if r.name == m["name"] else r
+                for r in found
+            ]
+    for rx in (_LABELLED_NAME, _NAME_BEFORE_TIME, shapes.SLASH_CREDIT):
+        hit = rx.match(text)
+        if hit and hit["name"] not in names:
+            found.append(Reporter(name=hit["name"]))
+            names.add(hit["name"])
+    so = shapes.sign_off(text)
+    if so and so["name"] not in names:
+        found.append(Reporter(name=so["name"]))
+    bare = text.strip()
+    if (
+        not found
+        and _BARE_NAME.fullmatch(bare)
+        and bare[0] in phrases.SURNAMES
+        and bare not in phrases.NOT_NAMES
+    ):
+        found.append(Reporter(name=bare))
+    return tuple(found)
+
+
+def _dateline_reporters(prefix: str) -> tuple[Reporter, ...]:
+    m = shapes.DATELINE.search(prefix)
+    if not m:
+        m2 = shapes.HEAD_CREDIT.match(prefix)
+        return parse_byline(m2.group(0)) if m2 else ()
+    loc = m["loc"].strip()
+    out = []
+    for r in parse_byline(m["names"]):
+        out.append(Reporter(name=r.name, role=r.role, email=r.email, location=loc))
+    if not out:
+        for name in _SPLIT_NAMES.split(m["names"]):
+            if regex.fullmatch(_NAME, name):
+                out.append(Reporter(name=name, location=loc))
+    return tuple(out)
+
+
 def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
     found: dict[str, Reporter] = {}
+    loose_emails: list[str] = []
+
+    def add(r: Reporter) -> None:
+        old = found.get(r.name)
+        if old is None:
+            found[r.name] = r
+        else:
+            found[r.name] = Reporter(
+                name=old.name,
+                role=old.role or r.role,
+                email=old.email or r.email,
+                location=old.location or r.location,
+            )
+
     for d in decisions:
-        if d.label not in ("byline", "info"):
-            continue
-        for r in parse_byline(d.block.text):
-            old = found.get(r.name)
-            if old is None or (r.email and not old.email):
-                found[r.name] = r
+        text = d.block.text
+        if d.label in ("byline", "info"):
+            got = credited(text)
+            for r in got:
+                add(r)
+            if not got and d.label == "byline":
+                loose_emails.extend(m.group(0) for m in EMAIL.finditer(text))
+        elif d.label == "body" and d.text and d.text != text:
+            kept = " ".join(d.text.split())
+            whole = " ".join(text.split())
+            at = whole.find(kept)
+            if at > 0:
+                for r in _dateline_reporters(whole[:at]):
+                    add(r)
+            tail = whole[at + len(kept) :] if at >= 0 else ""
+            so = shapes.sign_off(tail.strip())
+            if so:
+                add(Reporter(name=so["name"]))
+    # an address on its own line under a single byline belongs to that reporter
+    if loose_emails:
+        without = [r for r in found.values() if not r.email]
+        if len(without) == 1:
+            r = without[0]
+            found[r.name] = Reporter(r.name, r.role, loose_emails[0], r.location)
     return tuple(found.values())
 
 
@@ -95,12 +190,77 @@ def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple
 
 def _times(decisions: list[Decision]) -> dict[TimeField, datetime]:
     out: dict[TimeField, datetime] = {}
+    bare: datetime | None = None
+    pending: TimeField | None = None  # a label printed on its own line, its time on the next
     for d in decisions:
-        if d.label != "info":
+        text = " ".join(d.block.text.split())
+        label_only = TIME_LABELS.get(text.rstrip(" :："))
+        if label_only is not None:
+            pending = label_only
             continue
-        for m in _LABELLED_TIME.finditer(d.block.text):
+        if d.label != "info":
+            pending = None
+            continue
+        if pending is not None and shapes.BARE_DATE.match(text):
+            when = parse_datetime(text)
+            if when is not None:
+                out.setdefault(pending, when)
+            pending = None
+            continue
+        pending = None
+        hit = False
+        for m in _LABELLED_TIME.finditer(text):
             when = parse_datetime(m["rest"])
-            field = TIME_LABELS[m["label"]]
-            if when is not None and field not in out:
-                out[field] = when
+            field = TIME_LABELS.get(m["label"]) or TIME_LABELS.get(m["label"].replace(" ", ""))
+            if when is not None and field is not None:
+                hit = True
+                out.setdefault(field, when)
+        if not hit and bare is None and shapes.BARE_DATE.match(text):
+            bare = parse_datetime(text)
+    if bare is not None and "published" not in out and "approved" not in out:
+        out["published"] = bare
     return out
+
+
+def _images(decisions: list[Decision]) -> tuple[Image, ...]:
+    out: list[Image] = []
+    seen: set[str] = set()
+    for d in decisions:
+        if d.label != "caption":
+            continue
+        text = " ".join(d.kept_text.split())
+        if not text or text in seen:
+            continue
+        seen.add(text)
+        caption, credit = _displayed_caption(text)
+        out.append(Image(src=d.block.src, alt=d.block.alt, caption=caption or None, credit=credit))
+    return tuple(out)
+
+
+def _displayed_caption(text: str) -> tuple[str, str | None]:
+    """The caption as displayed with only its bracketed credit taken out, and the credit.
+
+    A wire dateline or a trailing "재판매 및 DB 금지" stays: it is part of what the page shows.
+    """
+    caption, credit = split_credit(text)
+    if not credit or not caption:
+        return text, None
+    at = text.rfind(credit)
+    if at >= 0:
+        open_at = max(text.rfind(c, max(0, at - 14), at) for c in _OPENERS)
+        close_at = min((j for j in (text.find(c, at + len(credit)) for c in _CLOSERS) if j >= 0), default=-1)
+        if open_at >= 0 and close_at >= 0 and close_at - (at + len(credit)) <= 16:
+            shown = " ".join((text[:open_at] + " " + text[close_at + 1 :]).split())
+            if shown:
+                return shown, credit
+    return caption, credit
+
+
+def _comment_count(decisions: list[Decision]) -> int | None:
+    for d in decisions:
+        if d.label not in ("info", "furniture"):
+            continue
+        m = _COMMENTS.search(" ".join(d.block.text.split()))
+        if m and (d.label == "info" or shapes.COMMENTS.match(" ".join(d.block.text.split()))):
+            return int(m["n"])
+    return None

@@ -1,77 +1,428 @@
-"""Stages 3-4 (HTML): prune the furniture and cut the tree into blocks, with the page's hints.
+"""Stages 3-4 (HTML): prune the furniture, find the article, cut the tree into zoned blocks, with hints.
 
-Placeholder walk: every block-level element's text becomes a block. The real door (profiles, pruning,
-generic container finding, metadata) replaces this.
+One walk over the tree (:func:`~newsextract.html.blocks.walk_tree`) prunes furniture, matches every profile's
+selectors and cuts raw blocks. Then a profile recognised by its markup, or the generic finder when none is,
+names the article container; blocks inside it are ``body``, the header pieces (title, subtitle, time lines,
+byline) are ``head``, the rest ``outside`` (classify labels those furniture). The profile's visible elements
+fill the :class:`~newsextract.blocks.PageHints`, merged over what the page's metadata says (visible wins).
 """
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
+from typing import Any
+
+import regex
 from lxml import html as lxml_html
 
-from ..blocks import Block, PageHints
+from ..blocks import Block, BlockKind, PageHints, Zone
+from ..fields.byline import parse_byline
+from ..fields.captions import split_credit
+from ..fields.dates import find_times, label_field
+from ..knowledge.profiles import Profile
 from ..limits import Limits
+from ..model import Image, Reporter
+from .blocks import RawBlock, Walk, walk_tree
+from .container import find_container
+from .embedded import embedded_blocks
+from .meta import page_hints
+from .profile import default_index
 
-_BLOCK_TAGS = {
-    "p",
-    "div",
-    "li",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "td",
-    "figcaption",
-    "blockquote",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "dd",
-    "dt",
-    "tr",
-    "table",
-    "ul",
-    "ol",
-    "br",
-}
-_SKIP = {"script", "style", "noscript", "template", "iframe", "svg"}
+_NAME_ONLY = regex.compile(r"^\p{Hangul}{2,4}$")
+_DIGITS = regex.compile(r"\d{1,9}")
+_TRUSTED_TITLE = 12
+"""A metadata title shorter than this is taken for the site's name, not the headline."""
+_MIN_BODY = 80
+"""A profile container with less text than this is not trusted; the generic path (or script data) is tried."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Found:
+    """The article as located on the page: container nodes and header pieces."""
+
+    profile: Profile | None
+    container: tuple[int, ...]
+    head: dict[str, tuple[int, ...]]
+    removed: tuple[int, ...]
+    head_blocks: dict[int, str] = dataclasses.field(default_factory=dict)
+    """Header pieces found block by block (generic path): block index -> role."""
 
 
 def html_blocks(
-    root: lxml_html.HtmlElement, *, url: str | None, encoding: str | None, limits: Limits
+    root: lxml_html.HtmlElement,
+    *,
+    url: str | None,
+    encoding: str | None,
+    limits: Limits,
+    profiles: bool = True,
 ) -> tuple[list[Block], PageHints]:
-    """Blocks of the page in reading order, and what its metadata says."""
-    parts: list[str] = []
-    lines: list[str] = []
+    """Blocks of the page in reading order (zoned), and what the page says about itself.
 
-    def flush() -> None:
-        text = " ".join("".join(parts).split())
-        if text:
-            lines.append(text)
-        parts.clear()
+    ``profiles=False`` skips the CMS profiles and uses the generic article finder only.
+    """
+    w = walk_tree(root, default_index(profiles), limits=limits)
+    meta = page_hints(root, url=url, encoding=encoding)
+    found = _locate(w, meta, profiles=profiles)
+    embedded: list[Block] | None = None
+    if (found.profile is not None and found.profile.embedded) or _container_chars(w, found) < _MIN_BODY:
+        got = embedded_blocks(root)
+        if got is not None and sum(len(b.text) for b in got[0]) > _container_chars(w, found):
+            embedded, extra = got
+            meta = _merge(extra, meta)
+    blocks = _zoned(w, found, replace_body=embedded)
+    visible = _visible_hints(w, found)
+    hints = _merge(visible, meta)
+    hints = dataclasses.replace(
+        hints,
+        url=hints.url or url,
+        encoding=encoding or hints.encoding,
+        profile=found.profile.name if found.profile else None,
+    )
+    return blocks, hints
 
-    def walk(el: lxml_html.HtmlElement) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP or not tag:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        if tag in _BLOCK_TAGS:
-            flush()
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if tag in _BLOCK_TAGS:
-            flush()
-        if el.tail:
-            parts.append(el.tail)
 
-    walk(root)
-    flush()
-    blocks = [Block(text=t, index=i, where=f"block {i}") for i, t in enumerate(lines)]
-    title_el = root.find(".//title")
-    title = title_el.text_content().strip() if title_el is not None else None
-    return blocks, PageHints(title=title, url=url, encoding=encoding)
+# --- locating the article ------------------------------------------------------------------------
+
+
+def _first(w: Walk, key: tuple[str, str]) -> int | None:
+    hits = w.hits.get(key)
+    if not hits:
+        return None
+    best = min(r for r, _ in hits)
+    return next(n for r, n in hits if r == best)
+
+
+def _all_best(w: Walk, key: tuple[str, str]) -> tuple[int, ...]:
+    hits = w.hits.get(key)
+    if not hits:
+        return ()
+    best = min(r for r, _ in hits)
+    return tuple(n for r, n in hits if r == best)
+
+
+def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
+    if profiles:
+        index = default_index(True)
+        for p in index.profiles:
+            if (p.name, "detect") not in w.hits:
+                continue
+            body = _all_best(w, (p.name, "body"))
+            if not body:
+                continue
+            found = _Found(
+                profile=p,
+                container=tuple(sorted({*body, *(n for _, n in w.hits.get((p.name, "figures"), ()))})),
+                head={
+                    "title": _single(_first(w, (p.name, "title"))),
+                    "subtitle": _all_best(w, (p.name, "subtitle")),
+                    "info": _all_best(w, (p.name, "info")),
+                    "byline": _all_best(w, (p.name, "byline")),
+                    "tags": _all_best(w, (p.name, "tags")),
+                    "section": _single(_first(w, (p.name, "section"))),
+                    "comments": _single(_first(w, (p.name, "comments"))),
+                },
+                removed=tuple(n for _, n in w.hits.get((p.name, "remove"), ())),
+            )
+            missing = tuple(r for r in ("title", "info", "byline") if not found.head.get(r))
+            if missing:
+                title_block = _title_block(w, _trusted_title(meta)) if "title" in missing else None
+                extra = _header_scan(w, found.container, title_block, roles=missing)
+                found = dataclasses.replace(found, head_blocks=extra)
+            have = _container_chars(w, found)
+            if have >= _MIN_BODY:
+                return found
+            generic = _generic(w, meta)
+            if _container_chars(w, generic) > max(5 * have, 500):
+                return generic
+            return found
+    return _generic(w, meta)
+
+
+def _single(node: int | None) -> tuple[int, ...]:
+    return () if node is None else (node,)
+
+
+def _generic(w: Walk, meta: PageHints) -> _Found:
+    title_block = _title_block(w, _trusted_title(meta))
+    hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
+    container = tuple(find_container(w, title_block=title_block, hinted=hinted))
+    head = _header_scan(w, container, title_block, roles=("title", "info", "byline"))
+    return _Found(profile=None, container=container, head={}, removed=(), head_blocks=head)
+
+
+def _trusted_title(meta: PageHints) -> str | None:
+    return meta.title if meta.title and len(meta.title.strip()) >= _TRUSTED_TITLE else None
+
+
+def _header_scan(
+    w: Walk, container: tuple[int, ...], title_block: int | None, *, roles: tuple[str, ...]
+) -> dict[int, str]:
+    """Header pieces found by position around the container: the headline above it, time and byline
+    lines between the headline and the body, byline lines just after the body."""
+    start = min((_first_block(w, c) for c in container), default=len(w.blocks))
+    if title_block is None or title_block > start:
+        title_block = _headline_before(w, start)
+    head: dict[int, str] = {}
+    if title_block is not None:
+        if "title" in roles:
+            head[title_block] = "title"
+        for i in range(title_block + 1, min(start, title_block + 12)):
+            b = w.blocks[i]
+            if len(b.text) > 80 or b.kind == "image":
+                continue
+            if "info" in roles and find_times(b.text):
+                head[i] = "info"
+            elif "byline" in roles and parse_byline(b.text):
+                head[i] = "byline"
+    if "byline" in roles:
+        end = max((_last_block(w, c) for c in container), default=-1)
+        for i in range(end + 1, min(end + 6, len(w.blocks))):
+            b = w.blocks[i]
+            if len(b.text) <= 80 and b.kind != "image" and parse_byline(b.text):
+                head[i] = "byline"
+    return head
+
+
+def _headline_before(w: Walk, start: int) -> int | None:
+    """The nearest headline-like line above the body: short, not prose, not a time or byline line."""
+    for i in range(start - 1, max(start - 9, -1), -1):
+        b = w.blocks[i]
+        t = b.text
+        if b.kind in ("image", "item") or not 8 <= len(t) <= 200 or b.link_chars > len(t) // 2:
+            continue
+        if t.endswith(("다.", "요.")) or find_times(t) or parse_byline(t):
+            continue
+        return i
+    return None
+
+
+def _first_block(w: Walk, node: int) -> int:
+    for i, b in enumerate(w.blocks):
+        if w.inside(b.node, node):
+            return i
+    return len(w.blocks)
+
+
+def _last_block(w: Walk, node: int) -> int:
+    for i in range(len(w.blocks) - 1, -1, -1):
+        if w.inside(w.blocks[i].node, node):
+            return i
+    return -1
+
+
+def _title_block(w: Walk, title: str | None) -> int | None:
+    """The block showing the headline.
+
+    The block equal to the metadata title (a heading first), else the first block the metadata title
+    contains ("Site - Headline", "Headline | Site"), a heading first, else the first ``h1``.
+    """
+    if title:
+        t = " ".join(title.split())
+        exact: int | None = None
+        part: int | None = None
+        part_heading: int | None = None
+        floor = max(8, int(0.4 * len(t)))
+        for i, b in enumerate(w.blocks):
+            if b.kind in ("image", "item") or len(b.text) < 4:
+                continue
+            if b.text == t:
+                if b.kind == "heading":
+                    return i
+                if exact is None:
+                    exact = i
+            elif len(b.text) >= floor and b.text in t:
+                if b.kind == "heading" and part_heading is None:
+                    part_heading = i
+                elif part is None:
+                    part = i
+        for found in (exact, part_heading, part):
+            if found is not None:
+                return found
+    for i, b in enumerate(w.blocks):
+        if b.kind == "heading" and w.tags[b.node] == "h1" and len(b.text) >= 6:
+            return i
+    return None
+
+
+def _container_chars(w: Walk, found: _Found) -> int:
+    if not found.container:
+        return 0
+    total = 0
+    for b in w.blocks:
+        if (
+            b.kind != "image"
+            and any(w.inside(b.node, c) for c in found.container)
+            and not any(w.inside(b.node, r) for r in found.removed)
+        ):
+            total += len(b.text)
+    return total
+
+
+# --- zoning the blocks ---------------------------------------------------------------------------
+
+
+def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[Block]:
+    head_nodes = [
+        (n, role) for role in ("title", "subtitle", "info", "byline") for n in found.head.get(role, ())
+    ]
+    dropped = _related_drops(w, found)
+    out: list[Block] = []
+    body_done = False
+    for i, b in enumerate(w.blocks):
+        if i in dropped or any(w.inside(b.node, r) for r in found.removed):
+            continue
+        role = found.head_blocks.get(i) or next((r for n, r in head_nodes if w.inside(b.node, n)), None)
+        zone: Zone
+        kind: BlockKind = b.kind
+        if role is not None:
+            zone = "head"
+            if role == "info":
+                kind = "meta"
+            elif role in ("title", "subtitle"):
+                kind = "heading"
+        elif any(w.inside(b.node, c) for c in found.container):
+            zone = "body"
+            if b.text and b.link_chars >= 0.9 * len(b.text) and len(b.text) < 80 and kind != "caption":
+                zone = "outside"  # a line that is only a link: promo or related story
+            if replace_body is not None:
+                if not body_done:
+                    out.extend(_renumbered(replace_body, len(out)))
+                    body_done = True
+                continue
+        else:
+            zone = "outside"
+        if kind == "image" and not b.text and zone != "body":
+            continue
+        out.append(
+            Block(
+                text=b.text,
+                kind=kind,
+                index=len(out),
+                where=b.where,
+                zone=zone,
+                link_density=round(b.link_chars / len(b.text), 3) if b.text else 0.0,
+                src=b.src,
+                alt=b.alt,
+            )
+        )
+    if replace_body is not None and not body_done:
+        out.extend(_renumbered(replace_body, len(out)))
+    return out
+
+
+def _renumbered(blocks: list[Block], start: int) -> list[Block]:
+    return [dataclasses.replace(b, index=start + i, zone="body") for i, b in enumerate(blocks)]
+
+
+def _related_drops(w: Walk, found: _Found) -> set[int]:
+    """Block indexes of related / most-read lists: from their heading to the end of the list's region."""
+    out: set[int] = set()
+    for region, first in w.related:
+        holds_article = any(region < c and w.inside(c, region) for c in found.container)
+        for i in range(first, len(w.blocks)):
+            node = w.blocks[i].node
+            if not w.inside(node, region):
+                break
+            if holds_article and any(w.inside(node, c) for c in found.container):
+                continue
+            out.add(i)
+    return out
+
+
+# --- hints from the visible header ---------------------------------------------------------------
+
+
+def _texts(w: Walk, node: int) -> list[str]:
+    return [b.text for b in w.blocks if b.text and b.kind != "image" and w.inside(b.node, node)]
+
+
+def _role_texts(w: Walk, found: _Found) -> dict[str, list[list[str]]]:
+    """Per header role, the lines of each element (or block) playing it."""
+    out: dict[str, list[list[str]]] = {}
+    for role, nodes in found.head.items():
+        out[role] = [_texts(w, n) for n in nodes]
+    for i, role in sorted(found.head_blocks.items()):
+        out.setdefault(role, []).append([w.blocks[i].text])
+    return out
+
+
+def _visible_hints(w: Walk, found: _Found) -> PageHints:
+    roles = _role_texts(w, found)
+    title = next((" ".join(lines) for lines in roles.get("title", ()) if lines), None)
+    subtitle_lines = [line for lines in roles.get("subtitle", ()) for line in lines]
+    times: dict[str, datetime] = {}
+    reporters: dict[str, Reporter] = {}
+    for lines in roles.get("info", ()):
+        line = " ".join(lines)
+        for label, when in find_times(line):
+            field = label_field(label) or ("published" if not times else None)
+            if field and field not in times:
+                times[field] = when
+        for r in parse_byline(line):
+            reporters.setdefault(r.name, r)
+    for lines in roles.get("byline", ()):
+        line = " ".join(lines)
+        found_any = parse_byline(line)
+        for r in found_any:
+            old = reporters.get(r.name)
+            if old is None or (r.email and not old.email):
+                reporters[r.name] = r
+        if not found_any and _NAME_ONLY.match(line):
+            reporters.setdefault(line, Reporter(name=line))
+    comment_count = None
+    for lines in roles.get("comments", ()):
+        m = _DIGITS.search(" ".join(lines).replace(",", ""))
+        if m:
+            comment_count = int(m.group(0))
+    section = next((" ".join(lines) for lines in roles.get("section", ()) if lines), None)
+    tags = tuple(dict.fromkeys(t.lstrip("#") for lines in roles.get("tags", ()) for t in lines))
+    return PageHints(
+        title=title,
+        subtitle="\n".join(subtitle_lines) or None,
+        reporters=tuple(reporters.values()),
+        published=times.get("published"),
+        modified=times.get("modified"),
+        approved=times.get("approved"),
+        images=_images(w, found),
+        comment_count=comment_count,
+        section=section,
+        tags=tuple(t for t in tags if t),
+    )
+
+
+def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
+    out: list[Image] = []
+    seen: set[str] = set()
+    last_img: RawBlock | None = None
+    for b in w.blocks:
+        if not any(w.inside(b.node, c) for c in found.container):
+            continue
+        if b.kind == "image":
+            last_img = b
+        elif b.kind == "caption" and b.text not in seen:
+            seen.add(b.text)
+            caption, credit = split_credit(b.text)
+            out.append(
+                Image(
+                    src=last_img.src if last_img else None,
+                    alt=last_img.alt if last_img else None,
+                    caption=caption or None,
+                    credit=credit,
+                )
+            )
+            last_img = None
+    return tuple(out)
+
+
+# --- metadata ------------------------------------------------------------------------------------
+
+
+def _merge(visible: PageHints, meta: PageHints) -> PageHints:
+    """``visible`` over ``meta``: a field the page shows wins over what its metadata says."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(PageHints):
+        v = getattr(visible, f.name)
+        if v not in (None, (), ""):
+            changes[f.name] = v
+    return dataclasses.replace(meta, **changes)

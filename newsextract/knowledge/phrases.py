@@ -1,7 +1,14 @@
-"""Data: the boilerplate phrase catalog (reference §6). Lines matching these are page furniture.
+"""Data: the boilerplate phrase catalog (reference §6) and the line shapes the classifier reads.
 
-``EXACT`` lines are furniture when the whole (normalised) line equals one; ``PREFIXES`` when the line starts
-with one; ``PATTERNS`` are regular expressions (linear, anchored) over the whole line.
+Every list here is plain data; the logic that reads it lives in ``newsextract/classify.py`` and
+``newsextract/text/shapes.py``. Lines are compared after whitespace is collapsed.
+
+- ``EXACT``: a line equal to one is furniture.
+- ``PREFIXES``: a line starting with one is furniture.
+- ``PATTERNS``: regular expressions (linear, anchored) over the whole line; a match is furniture.
+- ``END_PREFIXES`` / ``END_PATTERNS``: lines that open the tail of a page (copyright, comment widget,
+  reporter card, related lists, tip lines): the article body never runs past one.
+- the remaining tuples describe line shapes: speaker markers, photo credits, captions, sign-offs, datelines.
 """
 
 from __future__ import annotations
@@ -10,25 +17,67 @@ from typing import Final
 
 EXACT: Final[frozenset[str]] = frozenset(
     {
+        # share / tools / font size / print
         "이 기사를 공유합니다",
         "기사공유하기",
         "SNS 기사보내기",
+        "SNS 보내기",
         "본문 글씨 줄이기",
         "본문 글씨 키우기",
         "글자크기 설정",
+        "글자 크기",
+        "글자크기",
+        "글자 크기 변경하기",
+        "글씨크기 조절하기",
+        "글자 크기 조절 레이어",
+        "글자크기 조정하기",
         "바로가기 복사하기",
         "다른 공유 찾기",
+        "공유",
+        "공유하기",
+        "인쇄",
+        "인쇄하기",
+        "인쇄하기 새창열림",
+        "프린트",
+        "스크랩",
+        "링크 복사",
+        "링크 복사하기",
+        "URL 복사하기",
+        "URL복사",
+        "본문 복사",
+        "주소가 복사되었습니다.",
+        "기사 도구 모음",
+        "닫기",
+        "레이어 닫기",
+        "확인",
+        "이전",
+        "다음",
+        "이전 다음",
+        "더보기",
+        "가",
+        # comments
+        "댓글",
         "댓글삭제",
         "삭제한 댓글은 다시 복구할 수 없습니다.",
         "그래도 삭제하시겠습니까?",
         "댓글쓰기",
+        "댓글 쓰기",
+        "댓글 달기",
         "댓글수정",
         "내 댓글 모음",
         "BEST댓글",
+        # reactions
+        "좋아요",
+        "추천",
+        "이 기사 어땠나요?",
+        "이 기사에 대해 어떻게 생각하시나요?",
+        # navigation and lists
         "상태바",
         "스크롤 이동 상태바",
         "기자명",
         "본문 바로가기",
+        "메뉴 바로가기",
+        "본문 바로가기 메뉴 바로가기",
         "관련기사",
         "관련 기사",
         "많이 본 뉴스",
@@ -36,6 +85,11 @@ EXACT: Final[frozenset[str]] = frozenset(
         "인기기사",
         "추천기사",
         "주요뉴스",
+        "실시간 주요뉴스",
+        "이 시각 주요뉴스",
+        "이 시각 헤드라인",
+        "이 시각 인기기사",
+        "화제 뉴스",
         "기사제보",
         "반론신청",
         "광고문의",
@@ -45,6 +99,42 @@ EXACT: Final[frozenset[str]] = frozenset(
         "이메일무단수집거부",
         "ADVERTISEMENT",
         "기사를 읽어드립니다.",
+        # portal chrome (reference §6.2)
+        "기자 프로필",
+        "기자 정보",
+        "구독",
+        "구독중",
+        "구독 구독중",
+        "응원수",
+        "기사원문",
+        "본문 요약봇",
+        "기사 섹션 분류 안내",
+        "텍스트 음성 변환 서비스 사용하기",
+        "본문듣기 시작",
+        "음성 기사 듣기",
+        "음성 기사 옵션 조절 레이어",
+        "자동요약",
+        "번역 설정",
+        "번역beta",
+        "Translated by kakao i",
+        "번역할 언어 선택",
+        "쏠쏠정보",
+        "흥미진진",
+        "공감백배",
+        "분석탁월",
+        "후속강추",
+        # video player
+        "동영상영역 시작",
+        "동영상영역 끝",
+        "동영상 시작",
+        "키보드 컨트롤 안내",
+        "브라우저가 video 태그를 지원하지 않습니다.",
+        "죄송하지만 다른 브라우저를 사용하여 주십시오.",
+        "전체재생",
+        "재생목록",
+        "연속재생",
+        "상세 기사보기",
+        "Previous Next",
     }
 )
 
@@ -53,12 +143,265 @@ PREFIXES: Final[tuple[str, ...]] = (
     "댓글을 남기실 수 있습니다",
     "저작권자",
     "Copyright",
+    "Copyrights",
     "copyright",
+    "COPYRIGHT",
     "ⓒ",
     "©",
+    "Ⓒ",
+    "<저작권자",
+    "[저작권자",
+    "< Copyright",
+    "- Copyrights",
+    "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다",
+    "본문 요약봇",
+    "이 기사는 언론사에서",
+    "기사의 섹션 정보는",
+    "이동 통신망을 이용하여 음성을 재생하면",
+    "The copyright belongs to the original writer",
+    "기자이미지",
+    "해당 기사를 북마크했습니다",
+    "확인 내 북마크 보기",
+    "라이브리 댓글 작성을 위해",
+    "동영상설명",
+    "글자크기축소",
+    "글자크기확대",
+    "프린트기사본문프린트하기",
+    "기사입력 본문 글씨",
+    "무단전재",
+    "무단 전재",
+    "어도비 플래시",
+    "현재 브라우저 버전에서는",
+    "아래 버튼을 클릭하셔서 브라우저",
+    "브라우저 업그레이드",
+    "주의사항VOD",
+    "VOD 시청 안내",
+    "고화질 표준화질",
+    "동영상 고정 취소",
 )
 
 PATTERNS: Final[tuple[str, ...]] = (
-    r"^댓글\s*\d+$",
-    r"^(?:좋아요|훈훈해요|슬퍼요|화나요|후속요청|싫어요)\s*\d*$",
+    r"^댓글\s*\d+\s*개?$",
+    r"^(?:좋아요|훈훈해요|슬퍼요|화나요|후속요청|싫어요|훌륭해요|추천해요|흥미진진|쏠쏠정보|공감백배|분석탁월|후속강추)\s*\d*$",
+    r"^#[^\s#]+(?:\s+#[^\s#]+)*$",  # hashtag line
+    r"^\(\s*\)\s*.{0,30}폰트$",  # font-size radio buttons
+    r"^가\d단계",
+    r"^\[[\x21-\x5a\x5e-\x7e]{1,40}\]$",  # image placeholder: "[20230407_I]", "[noimg_633_]"
+    r"^\[\s*\]",  # check box
+    r"^\[[ _.]*\]$",
+    r"^\[INS:\s*:INS\]$",
+    r"^-+$",
+    r"^.{0,20}폰트가 설치되어\s?있지 않습니다",
+    r"^.{0,20}\s?닫기$",
+    r"^.{0,80}이미지 확대하기$",
+    r"^\S.{0,20}\s(?:사진|이미지|썸네일)$",  # an image's alt text ("iMBC 연예뉴스 사진")
+    r"^[━─_=*]{3,}$",
+    r"^(?:영상취재|영상편집|촬영기자|그래픽|촬영|편집|VJ|CG|영상디자인|취재지원)\s*[:：]",
+    r"^.{0,20}(?:공유하기|보내기)(?:\s*\S{0,10})?$",
+    r"^(?:이 기사의 덧글 보기|이 기사 좋아요 하기)\s*\d*$",
+    r"^조회\s*(?:수)?\s*[\d,]*$",
+    r"^(?:KBS|MBC|SBS|YTN|MBN|TV조선|연합뉴스TV|JTBC)\s*(?:NEWS|뉴스)?$",
 )
+
+END_PREFIXES: Final[tuple[str, ...]] = (
+    "저작권자",
+    "<저작권자",
+    "[저작권자",
+    "Copyright",
+    "Copyrights",
+    "< Copyright",
+    "- Copyrights",
+    "ⓒ",
+    "©",
+    "※ ⓒ",
+    "댓글삭제",
+    "댓글쓰기",
+    "관련기사",
+    "관련 기사",
+    "이 기사에 대해 어떻게 생각하시나요?",
+    "이 기사 어땠나요?",
+    "기자 정보",
+    "기자 프로필",
+    "기자의 다른 기사",
+    "많이 본 뉴스",
+    "많이 본 기사",
+    "이 시각 인기기사",
+    "이 시각 헤드라인",
+    "오늘의 HOT클릭",
+    "화제 뉴스",
+    "주요 뉴스",
+    "※ '당신의 제보가 뉴스가 됩니다'",
+    "기사문의 및 제보",
+    "제보는 카카오톡",
+    "(끝)",
+    "라이브리 댓글",
+    "공유하기 페이스북",
+    "페이스북으로 공유하기",
+)
+
+END_PATTERNS: Final[tuple[str, ...]] = (
+    r"^\S{0,10}\s?뉴스는 24시간 여러분의 제보를 기다립니다",
+    r"^\S{1,12}\s?기사문의 및 제보",
+    r"^\S{1,12}\s?주요 뉴스$",
+    r"^\S{2,4} (?:기자|특파원)의 기사 모음$",
+    r"^▷\s*(?:전화|이메일|카카오톡)",
+    r"^\[(?:카카오톡|전화|메일)\]",
+    r"^\S{0,12}\s?기사목록 전체보기$",
+    r"^.{0,40}저작권은 .{1,40}에 있습니다",
+)
+
+SPEAKER_MARKERS: Final[tuple[str, ...]] = (
+    r"^\[[^\[\]]{1,20}\]$",
+    r"^◀[^▶]{1,15}▶$",
+    r"^【[^【】]{1,15}】$",
+    r"^<[^<>]{1,15}>$",
+    r"^\((?:앵커|기자|리포트)\)$",
+)
+"""Broadcast transcript markers ("[앵커]", "◀ 리포트 ▶", "【 기자 】"): body when they sit in the article."""
+
+PHOTO_CREDIT_ONLY: Final[tuple[str, ...]] = (
+    r"^[(\[<]\s*(?:사진|자료사진|사진 출처|사진출처|그래픽|영상|출처|제공)\s*[=:：]?[^)\]>]{0,40}[)\]>]$",
+    r"^[(\[<][^)\]>]{1,30}(?:제공|캡처|캡쳐)[^)\]>]{0,20}[)\]>]$",
+    r"^/\s*\S.{0,30}$",
+    r"^(?:사진|영상|그래픽)\s*=\s*\S.{0,30}(?:기자|PD|작가)$",
+)
+"""A bracketed photo credit on its own line ("(사진=연합뉴스)", "[사진 출처 : …]"): furniture."""
+
+CAPTION_LINES: Final[tuple[str, ...]] = (
+    r"^[▲△↑]",
+    r"^사진\s*(?:제공|출처)?\s*[:=：]\s*\S.{0,40}$",
+    r"^\S.{0,40}\s제공$",
+)
+"""Lines shaped like captions: "▲ …", a bare unbracketed credit under a photo ("사진 제공: 연합뉴스")."""
+
+CAPTION_CREDIT_MARKS: Final[tuple[str, ...]] = (
+    r"[(\[]\s*(?:사진|자료사진|사진\s*제공|자료사진\s*제공)\s*[=:：]?\s*[^)\]]{1,40}[)\]]",
+    r"재판매 및 DB 금지",
+    r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*[\w.+\-]{1,40}@[\w.\-]{1,60}$",
+    r"[(\[][^)\]]{1,30}\s?제공\s*[)\]]$",
+    r"\s/\s?(?:[\p{Hangul}A-Za-z]{2,15}\s?제공|연합뉴스|뉴스1|뉴시스|AP|AFP|로이터|EPA|게티이미지(?:코리아)?|신화)\s*$",
+)
+"""A credit inside a line ("… (사진=삼성전자)", "… [사진 제공: 연합뉴스]"): with no sentence ending, a caption."""
+
+SIGN_OFF_OUTLETS: Final[tuple[str, ...]] = (
+    "뉴스",
+    "News",
+    "NEWS",
+    "TV",
+    "방송",
+    "일보",
+    "조선",
+    "MBC",
+    "KBS",
+    "SBS",
+    "YTN",
+    "MBN",
+    "JTBC",
+    "OBS",
+)
+"""An outlet word ends (or is) the first word of a TV sign-off: "MBC뉴스 홍길동입니다.", "TV조선 홍길동입니다."."""
+
+BYLINE_CARD_WORDS: Final[tuple[str, ...]] = (
+    "이메일 보내기",
+    "다른 기사 보기",
+    "기사 모음",
+    "구독",
+    "기자님 좋아요",
+)
+"""Words of a reporter card next to a byline (never body)."""
+
+SUMMARY_MARKERS: Final[tuple[str, ...]] = ("자동요약", "본문 요약봇", "요약보기")
+"""Headers of machine summaries that repeat body sentences above the article."""
+
+BYLINE_LABELS: Final[tuple[str, ...]] = ("기자이미지", "기자명", "글쓴이", "작성자", "취재기자")
+"""Labels that put a reporter's name after them ("기자이미지 신지영")."""
+
+PROMO_PATTERNS: Final[tuple[str, ...]] = (
+    r"^[▶☞▷►].{0,60}(?:구독|바로가기|더보기|클릭|다운로드|신청)",
+    r"^[▶☞►]\s*(?:네이버|다음|카카오|유튜브)",
+    r"^.{0,60}[(\[]\s?클릭!?\s?[)\]]$",
+)
+"""Press promos appended to a body (reference §6.2): "▶ 네이버에서 뉴시스 구독하기"."""
+
+SURNAMES: Final[str] = (
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현"
+    "함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
+)
+"""First syllables of Korean family names: a bare 3-syllable line starting with one, next to the headline or
+a reporter card, is read as the reporter's name ("신지영")."""
+
+NOT_NAMES: Final[frozenset[str]] = frozenset(
+    {
+        "정치",
+        "경제",
+        "사회",
+        "국제",
+        "문화",
+        "연예",
+        "스포츠",
+        "생활",
+        "오피니언",
+        "전국",
+        "지역",
+        "세계",
+        "기자",
+        "특파원",
+        "뉴스",
+        "속보",
+        "단독",
+        "영상",
+        "포토",
+        "사진",
+        "날씨",
+        "이슈",
+        "연재",
+        "전체",
+        "기획",
+        "인물",
+        "부고",
+        "사설",
+        "칼럼",
+        "라이프",
+        "건강",
+        "교육",
+        "과학",
+        "산업",
+        "증권",
+        "부동산",
+        "금융",
+        "유통",
+        "정보",
+        "기사",
+        "본문",
+        "공유",
+        "구독",
+        "응원",
+        "추천",
+        "댓글",
+        "메뉴",
+        "검색",
+        "로그인",
+        "회원가입",
+        "다시보기",
+        "라이브",
+        "편성표",
+        "홈",
+        "메인",
+        "이전",
+        "다음",
+        "닫기",
+        "확인",
+        "구독중",
+        "구독자",
+        "응원수",
+        "기자명",
+        "더보기",
+        "공유하기",
+    }
+)
+"""Short Hangul words that are never a bare reporter name (sections, widgets)."""
+
+TRANSCRIPT_HEAD: Final[str] = (
+    r"^[■□◆◇●○▶▷*]?\s?(?:방송|방송일시|방송일|일자|일시|진행|진행자|출연|출연자|대담|정리|프로그램)\s*[:：]"
+)
+"""The head lines of a broadcast transcript ("■ 진행 : 김태현 변호사"): body, above the first prose line."""

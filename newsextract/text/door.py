@@ -1,8 +1,9 @@
 """Stage 3 (text dumps): lines of a dump into blocks, with the layout hints the dump still carries.
 
-w3m and lynx draw list items with bullets ("•", "*", "+"), html2text writes markdown ("#", "**", links),
-get_text() puts every text node on its own line. Each non-empty line becomes a block; a blank line before
-it is recorded in ``gap_before``.
+w3m and lynx draw list items with bullets ("•", "*", "+", "□"), lynx wraps long lines and marks buttons
+"(BUTTON)", html2text writes markdown ("#", "*", links, images), get_text() puts every text node on its
+own line. Wrapped paragraphs are joined (:mod:`.reflow`), markdown is undone (:mod:`.markdown`); each
+non-empty line becomes a block, and a blank line before it is recorded in ``gap_before``.
 """
 
 from __future__ import annotations
@@ -12,9 +13,15 @@ import regex
 from ..blocks import Block, BlockKind
 from ..errors import InputTooLargeError
 from ..limits import Limits
+from .markdown import looks_like_markdown, strip_markdown
+from .reflow import reflow
 
-_BULLET = regex.compile(r"^(?:[•*+·◦▪‣-]|\d{1,2}\.)\s+")
+_BULLET = regex.compile(r"^(?:[•*+·◦▪‣□☆○●-]|\d{1,2}\.)\s+")
+_DUMP_BULLET = regex.compile(r"^(?:[•*+◦▪‣□☆○#]|o(?=\s))\s+")
 _HEADING = regex.compile(r"^#{1,6}\s+")
+_QUOTE = regex.compile(r"^(?:>\s?)+")
+_LYNX_MARKS = regex.compile(r"\((?:BUTTON|IMG|IMAGE|FORM|INLINE|LINK)\)\s?|\[(?:IMG|INLINE|LINK)\]")
+_SPACES = regex.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 
 
 def text_blocks(text: str, *, limits: Limits) -> list[Block]:
@@ -22,21 +29,43 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
     lines = text.splitlines()
     if len(lines) > limits.max_lines:
         raise InputTooLargeError(f"the dump has {len(lines)} lines; the limit is {limits.max_lines}")
+    markdown = looks_like_markdown(lines)
+    lines = reflow([_LYNX_MARKS.sub("", line) for line in lines])
     blocks: list[Block] = []
     gap = True
     for number, raw in enumerate(lines, 1):
-        line = " ".join(raw.replace("\u00a0", " ").split())
+        line = _SPACES.sub(" ", raw).strip()
         if not line:
             gap = True
             continue
         kind: BlockKind = "text"
-        if _HEADING.match(line):
-            kind, line = "heading", _HEADING.sub("", line)
-        elif _BULLET.match(line) and len(line) < 120:
-            kind, line = "item", _BULLET.sub("", line)
-        if line:
+        density = 0.0
+        alt = src = None
+        if markdown:
+            if _HEADING.match(line):
+                kind, line = "heading", _HEADING.sub("", line)
+            elif _QUOTE.match(line):
+                kind, line = "quote", _QUOTE.sub("", line)
+            elif _BULLET.match(line) and not line.startswith("**"):
+                kind, line = "item", _BULLET.sub("", line)
+            md = strip_markdown(line)
+            line, density, alt, src = md.text, md.link_density, md.image_alt, md.image_src
+            if md.image_only:
+                kind, line = "image", md.image_alt or ""
+        elif _DUMP_BULLET.match(line) and len(line) < 200:
+            kind, line = "item", _DUMP_BULLET.sub("", line)
+        if line or kind == "image":
             blocks.append(
-                Block(text=line, kind=kind, index=len(blocks), where=f"line {number}", gap_before=gap)
+                Block(
+                    text=line,
+                    kind=kind,
+                    index=len(blocks),
+                    where=f"line {number}",
+                    link_density=density,
+                    gap_before=gap,
+                    src=src,
+                    alt=alt,
+                )
             )
         gap = False
     return blocks

@@ -1,0 +1,117 @@
+"""Accuracy of the HTML door with CMS profiles on and off, scored by the shared scorer.
+
+Usage (from the project root)::
+
+    python bench/accuracy.py ../shared/corpus/dev [--scorer ../shared/eval/score.py] [--per-page] [--only ID ...]
+
+It imports the scorer's own functions (``load_corpus``, ``from_newsextract``, ``score_one``) so the figures
+match ``score.py``; the only difference is the ``profiles`` keyword passed to ``newsextract.extract``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import statistics
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+KEYS = (
+    "body_f1",
+    "body_p",
+    "body_r",
+    "title",
+    "reporters",
+    "emails",
+    "published",
+    "modified",
+    "captions_f1",
+    "leaks",
+)
+
+
+def load_scorer(path: Path) -> ModuleType:
+    """Import the shared scorer from its file."""
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"cannot import the scorer at {path}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def run(
+    corpus: Path, scorer: ModuleType, *, profiles: bool, only: set[str] | None, gold: Path | None = None
+) -> list[tuple[str, dict[str, Any], float]]:
+    """(page id, metrics, seconds) for every page of the corpus."""
+    import newsextract
+
+    rows = []
+    for pid, truth, page, _dumps in scorer.load_corpus(corpus, only, gold):
+        data = page.read_bytes()
+        t0 = time.perf_counter()
+        try:
+            res = scorer.from_newsextract(newsextract.extract(data, profiles=profiles))
+            err = None
+        except Exception as exc:
+            res, err = scorer.Result(), f"{type(exc).__name__}: {exc}"
+        secs = time.perf_counter() - t0
+        m = scorer.score_one(res, truth)
+        if err:
+            m["error"] = err
+        rows.append((pid, m, secs))
+    return rows
+
+
+def summary_line(name: str, rows: list[tuple[str, dict[str, Any], float]]) -> str:
+    cells = []
+    for key in KEYS:
+        vals = [m[key] for _, m, _ in rows if key in m]
+        if not vals:
+            cells.append(f"{'-':>11s}")
+        elif key == "leaks":
+            cells.append(f"{int(sum(vals)):>11d}")
+        else:
+            cells.append(f"{statistics.fmean(vals):>6.3f}({len(vals):>3d})")
+    worst = min((m["body_f1"] for _, m, _ in rows), default=0.0)
+    errors = sum(1 for _, m, _ in rows if "error" in m)
+    secs = sum(s for *_, s in rows)
+    return f"{name:14s} {len(rows):>5d} {errors:>4d} " + " ".join(cells) + f" {worst:>9.3f} {secs:>7.2f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--scorer", type=Path, default=Path("../shared/eval/score.py"))
+    ap.add_argument("--per-page", action="store_true")
+    ap.add_argument("--only", nargs="*")
+    ap.add_argument(
+        "--gold", type=Path, help="gold folder, if not <corpus>/gold (fixtures: tests/fixtures/expected)"
+    )
+    args = ap.parse_args(argv)
+    sys.path.insert(0, str(Path.cwd()))
+    scorer = load_scorer(args.scorer)
+    only = set(args.only) if args.only else None
+    results = {
+        flag: run(args.corpus, scorer, profiles=flag, only=only, gold=args.gold) for flag in (True, False)
+    }
+    if args.per_page:
+        off = {pid: m for pid, m, _ in results[False]}
+        for pid, m, _ in results[True]:
+            print(f"{pid:16s} profiles on body_f1={m['body_f1']:.3f}  off body_f1={off[pid]['body_f1']:.3f}")
+        print()
+    print(
+        f"{'profiles':14s} {'pages':>5s} {'err':>4s} "
+        + " ".join(f"{k:>11s}" for k in KEYS)
+        + f" {'min_body':>9s} {'secs':>7s}"
+    )
+    print(summary_line("on", results[True]))
+    print(summary_line("off (generic)", results[False]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

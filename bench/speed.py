@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Speed: newsextract vs trafilatura vs a bare lxml parse, on the same pages, in one process.
+
+    python bench/speed.py                     # dev corpus pages from ../shared when present, else fixtures
+    python bench/speed.py --pages DIR --rounds 5 --json out.json
+    python bench/speed.py --dumps             # also time the text-dump door on ../shared dumps
+    python bench/speed.py --profile           # where newsextract spends its time (cProfile, top 25)
+
+Every page is read into memory first; each tool then runs over all pages ``--rounds`` times after one
+warm-up pass, and the best round counts (the least disturbed by the machine). trafilatura is timed with
+``bare_extraction(data, with_metadata=True)`` (its metadata pass is the fair match for our fields); it is
+not a dependency and is skipped when it cannot be imported. The bare parse is
+``lxml.html.document_fromstring(data)`` on the same bytes: the floor any lxml-based extractor stands on.
+
+Targets: newsextract >= 5x the pages/s of trafilatura, and <= 4x the time of the bare parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_PAGES = ROOT.parent / "shared" / "corpus" / "dev" / "pages"
+SHARED_DUMPS = ROOT.parent / "shared" / "corpus" / "dev" / "dumps"
+FIXTURE_PAGES = ROOT / "tests" / "fixtures" / "pages"
+TARGET_VS_TRAFILATURA = 5.0
+TARGET_VS_PARSE = 4.0
+
+
+def default_pages() -> Path:
+    """The dev corpus when ../shared is there, else the project's own fixture pages."""
+    return SHARED_PAGES if SHARED_PAGES.is_dir() else FIXTURE_PAGES
+
+
+def read_pages(folder: Path, patterns: tuple[str, ...] = ("*.html", "*.htm")) -> list[bytes]:
+    """Every page in ``folder`` as bytes, in name order."""
+    files = sorted({p for pat in patterns for p in folder.glob(pat) if p.is_file()})
+    return [p.read_bytes() for p in files]
+
+
+def time_tool(fn: Callable[[Any], object], items: list[Any], rounds: int) -> tuple[float, int]:
+    """Best total seconds over ``rounds`` passes (after a warm-up pass), and how many items raised."""
+    failures = 0
+    for item in items:  # warm-up: imports, caches, compiled patterns
+        try:
+            fn(item)
+        except Exception:
+            failures += 1
+    best = float("inf")
+    for _ in range(rounds):
+        gc.collect()
+        start = time.perf_counter()
+        for item in items:
+            with contextlib.suppress(Exception):
+                fn(item)
+        best = min(best, time.perf_counter() - start)
+    return best, failures
+
+
+def tools() -> dict[str, Callable[[bytes], object]]:
+    """The tools to time: name -> callable on page bytes."""
+    import lxml.html
+
+    import newsextract
+
+    out: dict[str, Callable[[bytes], object]] = {
+        "newsextract": newsextract.extract,
+        "lxml parse": lxml.html.document_fromstring,
+    }
+    try:
+        from trafilatura import bare_extraction
+    except ImportError:
+        print("(trafilatura is not installed: skipped)", file=sys.stderr)
+    else:
+        out["trafilatura"] = lambda data: bare_extraction(data, with_metadata=True)
+    return out
+
+
+def run(pages: list[bytes], rounds: int) -> dict[str, Any]:
+    """Time every tool on ``pages``; the result holds per-tool figures and the two target ratios."""
+    size = sum(len(p) for p in pages)
+    result: dict[str, Any] = {"pages": len(pages), "bytes": size, "rounds": rounds, "tools": {}}
+    for name, fn in tools().items():
+        secs, failures = time_tool(fn, pages, rounds)
+        result["tools"][name] = {
+            "seconds": secs,
+            "pages_per_s": len(pages) / secs,
+            "ms_per_page": 1000 * secs / len(pages),
+            "mb_per_s": size / secs / 1e6,
+            "failures": failures,
+        }
+    t = result["tools"]
+    ours = t["newsextract"]["seconds"]
+    if "trafilatura" in t:
+        result["speedup_vs_trafilatura"] = t["trafilatura"]["seconds"] / ours
+    result["times_bare_parse"] = ours / t["lxml parse"]["seconds"]
+    return result
+
+
+def run_dumps(folder: Path, rounds: int) -> dict[str, Any]:
+    """Time the text-dump door on every dump in ``folder`` (no other tool reads dumps)."""
+    import newsextract
+
+    dumps = read_pages(folder, ("*.txt",))
+    secs, failures = time_tool(newsextract.extract, dumps, rounds)
+    return {
+        "dumps": len(dumps),
+        "bytes": sum(len(d) for d in dumps),
+        "pages_per_s": len(dumps) / secs,
+        "ms_per_page": 1000 * secs / len(dumps),
+        "failures": failures,
+    }
+
+
+def report(result: dict[str, Any], source: Path) -> str:
+    """The figures as a small markdown table, with the targets checked."""
+    lines = [
+        f"pages: {result['pages']} from {source} ({result['bytes'] / 1e6:.1f} MB), best of {result['rounds']} "
+        f"rounds, Python {platform.python_version()} on {platform.machine()}",
+        "",
+        "| tool | pages/s | ms/page | MB/s | failures |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, t in result["tools"].items():
+        lines.append(
+            f"| {name} | {t['pages_per_s']:.1f} | {t['ms_per_page']:.2f} | {t['mb_per_s']:.1f} | {t['failures']} |"
+        )
+    lines.append("")
+    if "speedup_vs_trafilatura" in result:
+        x = result["speedup_vs_trafilatura"]
+        ok = "meets" if x >= TARGET_VS_TRAFILATURA else "MISSES"
+        lines.append(
+            f"newsextract vs trafilatura: {x:.2f}x as fast ({ok} the >= {TARGET_VS_TRAFILATURA:g}x target)"
+        )
+    y = result["times_bare_parse"]
+    ok = "meets" if y <= TARGET_VS_PARSE else "MISSES"
+    lines.append(
+        f"newsextract vs bare lxml parse: {y:.2f}x its time ({ok} the <= {TARGET_VS_PARSE:g}x target)"
+    )
+    if "text_dumps" in result:
+        d = result["text_dumps"]
+        lines.append(
+            f"text dumps: {d['dumps']} dumps ({d['bytes'] / 1e6:.1f} MB), {d['pages_per_s']:.1f} dumps/s, "
+            f"{d['ms_per_page']:.2f} ms/dump, {d['failures']} failures"
+        )
+    return "\n".join(lines)
+
+
+def profile(pages: list[bytes], top: int = 25) -> None:
+    """Print the functions newsextract spends the most time in (cumulative and own time)."""
+    import cProfile
+    import pstats
+
+    import newsextract
+
+    for page in pages:  # warm-up outside the profile
+        newsextract.extract(page)
+    prof = cProfile.Profile()
+    prof.enable()
+    for page in pages:
+        newsextract.extract(page)
+    prof.disable()
+    stats = pstats.Stats(prof, stream=sys.stdout).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--pages", type=Path, default=None, help="folder of .html pages (default: see above)")
+    ap.add_argument("--rounds", type=int, default=3, help="timed passes per tool; the best counts")
+    ap.add_argument(
+        "--dumps", nargs="?", type=Path, const=SHARED_DUMPS, default=None, help="also time text dumps"
+    )
+    ap.add_argument("--json", type=Path, default=None, help="write the figures here as JSON")
+    ap.add_argument("--profile", action="store_true", help="profile newsextract on the pages instead")
+    args = ap.parse_args(argv)
+    folder = args.pages or default_pages()
+    pages = read_pages(folder)
+    if not pages:
+        print(f"no .html pages in {folder}", file=sys.stderr)
+        return 2
+    if args.profile:
+        profile(pages)
+        return 0
+    result = run(pages, max(1, args.rounds))
+    if args.dumps is not None and args.dumps.is_dir():
+        result["text_dumps"] = run_dumps(args.dumps, max(1, args.rounds))
+    print(report(result, folder))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

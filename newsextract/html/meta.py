@@ -1,0 +1,787 @@
+"""What a page says about itself outside the visible text: meta tags, JSON-LD, portal attributes, the URL.
+
+:func:`page_hints` reads them into a :class:`~newsextract.blocks.PageHints`; the tables of names it looks for
+live in :mod:`newsextract.knowledge.metadata`. Nothing here raises on bad markup or broken JSON-LD: a value
+that cannot be read is skipped. Visible text wins over these hints later (fields stage).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import fields, replace
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import regex
+from lxml import html as lxml_html
+
+from ..blocks import PageHints
+from ..fields.byline import EMAIL
+from ..fields.dates import parse_datetime
+from ..knowledge import metadata as K
+from ..knowledge.labels import ROLE_WORDS
+from ..model import Reporter
+
+KST = timezone(timedelta(hours=9), "KST")
+
+_WS = regex.compile(r"\s+")
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
+_TITLE_PREFIX = regex.compile(
+    rf"^\s*(?P<prefix>[\[【〔［<〈《(](?:\s*+[^\[\]【】〔〕［］<>〈〉《》()]{{1,{K.TITLE_PREFIX_MAX}}}?|\s++)\s*+[\]】〕］>〉》)])\s*(?P<rest>\S.*)$",
+    regex.S,
+)
+_QUOTE_SUBSTITUTES = str.maketrans({"″": '"', "′": "'", "＂": '"', "＇": "'"})
+_PERSON = regex.compile(r"^\p{Hangul}{2,4}$")
+_TEAM = regex.compile(r"^[\p{Hangul}A-Za-z0-9]{3,14}$")
+_ISO = regex.compile(
+    r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|KST|[+\-]\d{2}:?\d{2}|[+\-]\d{2})?$",
+    regex.I,
+)
+_COMPACT = regex.compile(r"^(?P<d>\d{8})(?P<t>\d{4}|\d{6})?$")
+_URL_SLASHED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|_|\.)")
+_URL_DASHED = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
+_URL_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d{6,15}(?!\d)")
+_NAVER_OID = regex.compile(r"(?:[?&]oid=|/article/(?:\d+/)?)(?P<oid>\d{3})(?:[/&]|$)")
+_ROLE_SET = frozenset(ROLE_WORDS)
+_SPLIT_AUTHORS = regex.compile(r"(?:(?<!\s)|\G)\s*(?:,|;|·|/|\band\b|및)\s*")  # (?<!\s)|\G: linear
+_PARENS = regex.compile(r"[(\[<【［][^)\]>】］]{0,80}[)\]>】］]")
+_JS_TAIL_COMMA = regex.compile(r",(\s*[}\]])")
+_MAX_LD_CHARS = 2_000_000
+_MAX_LENIENT = 500_000
+"""Broken JSON-LD longer than this is not repaired (the repair scanner is Python-speed)."""
+
+
+# --- public ----------------------------------------------------------------------------------------------
+
+
+def page_hints(root: lxml_html.HtmlElement, *, url: str | None, encoding: str | None) -> PageHints:
+    """Title, reporters, times, outlet, canonical URL, section, tags and comment count the page declares."""
+    meta = _meta_values(root)
+    lds = jsonld_objects(root)
+    articles = [o for o in lds if ld_types(o) & K.ARTICLE_TYPES] or [
+        o for o in lds if ld_types(o) & K.SECONDARY_TYPES
+    ]
+    page_url = _canonical(root, meta, url)
+    outlet = _outlet(root, meta, articles, page_url)
+    site = _first(meta, ("og:site_name",))
+    names = {n for n in (outlet, site) if n}
+    published = _published(root, meta, articles) or url_date(page_url or "") or url_date(url or "")
+    modified = _modified(root, meta, articles)
+    return PageHints(
+        title=_title(root, meta, articles, names),
+        reporters=_reporters(meta, articles, names),
+        published=published,
+        modified=modified if modified != published else None,
+        comment_count=_comment_count(root, meta, articles),
+        outlet=outlet,
+        url=page_url,
+        section=_section(root, meta, articles),
+        tags=_tags(meta, articles, names),
+        encoding=encoding,
+    )
+
+
+def merge_hints(first: PageHints, second: PageHints) -> PageHints:
+    """``first`` with every empty field filled from ``second`` (e.g. embedded data over meta tags)."""
+    changes = {}
+    for f in fields(PageHints):
+        mine, theirs = getattr(first, f.name), getattr(second, f.name)
+        if (mine is None or mine == ()) and theirs not in (None, ()):
+            changes[f.name] = theirs
+    return replace(first, **changes) if changes else first
+
+
+def split_title_prefix(title: str) -> tuple[str | None, str]:
+    """A leading bracketed tag ("[속보]", "【단독】") and the rest of the title; ``(None, title)`` if none."""
+    m = _TITLE_PREFIX.match(title)
+    if not m:
+        return None, title
+    return m["prefix"], m["rest"].strip()
+
+
+def clean_title(title: str, site_names: Iterable[str] = ()) -> str:
+    """The headline without a " - 조선일보" / " | KBS 뉴스" / " : 네이버 뉴스" site segment at either end."""
+    text = clean_value(title)
+    known = _KNOWN_SITES | {_key(n) for n in site_names if n}
+    for _ in range(3):
+        cut = _cut_site(text, known)
+        if cut == text:
+            break
+        text = cut
+    return text
+
+
+def machine_time(value: str) -> datetime | None:
+    """A machine-readable time (ISO 8601, ``YYYYMMDDhhmmss``, RFC 1123, or a displayed form) at KST.
+
+    Values without an offset are Korean time. Years outside 1990-2100 are refused.
+    """
+    text = clean_value(value)
+    if not text:
+        return None
+    when = _iso(text) or _compact(text) or _rfc(text) or parse_datetime(text)
+    if when is None or not 1990 <= when.year <= 2100:
+        return None
+    return when.astimezone(KST)
+
+
+def url_date(url: str) -> datetime | None:
+    """A publication date written in the URL (``/2026/01/06/``, ``20260106…``, Daum's 17-digit id), or None.
+
+    Only whole timestamps (14 or 17 digits) give a time; otherwise midnight KST.
+    """
+    if not url:
+        return None
+    path = url.split("#", 1)[0]
+    for m in _URL_DIGITS.finditer(path):
+        digits = m.group(0)
+        if len(digits) in (14, 17):
+            when = _compact(digits[:14])
+            if when:
+                return when
+        day = _day(digits[:4], digits[4:6], digits[6:8])
+        if day:
+            return day
+    for pattern in (_URL_SLASHED, _URL_DASHED):
+        found = pattern.search(path)
+        if found:
+            day = _day(found["y"], found["m"], found["d"])
+            if day:
+                return day
+    return None
+
+
+def person_reporters(value: str, *, site_names: Iterable[str] = ()) -> tuple[Reporter, ...]:
+    """Reporters named in an author value ("김철수 기자", "스포츠조선 = 김철수 기자 (…)", "사회부"),
+    or () when the value names an outlet, a portal or nobody."""
+    text = clean_value(value)
+    if not text or "|" in text or text.startswith(("http:", "https:", "@", "//")):
+        return ()
+    known = _KNOWN_SITES | {_key(n) for n in site_names if n}
+    if _key(text) in known:
+        return ()
+    emails = [m.group(0) for m in EMAIL.finditer(text)]
+    text = EMAIL.sub(" ", text)
+    text = _PARENS.sub(" ", text)
+    out: list[Reporter] = []
+    for part in _SPLIT_AUTHORS.split(text):
+        part = part.rsplit("=", 1)[-1]
+        rep = _one_reporter(part.split(), known)
+        if rep:
+            out.append(rep)
+    if len(out) == 1 and len(emails) == 1:
+        out[0] = replace(out[0], email=emails[0])
+    return tuple(out)
+
+
+def jsonld_objects(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened (lists, ``@graph``), broken JSON read leniently."""
+    out: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if kind != "application/ld+json":
+            continue
+        for data in loads_lenient(script.text or ""):
+            out.extend(_flatten(data, 0))
+    return out
+
+
+def loads_lenient(text: str) -> list[Any]:
+    """JSON values in ``text``: plain JSON, or JSON with comments, trailing commas, CDATA/comment wrappers,
+    raw newlines in strings, or several values in a row. Unreadable parts are skipped, never raised."""
+    text = text.strip()[:_MAX_LD_CHARS]
+    for wrapper in (("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")):
+        if text.startswith(wrapper[0]):
+            text = text[len(wrapper[0]) :]
+        if text.endswith(wrapper[1]):
+            text = text[: -len(wrapper[1])]
+    text = text.strip().rstrip(";")
+    if not text:
+        return []
+    try:
+        return [json.loads(text, strict=False)]
+    except (ValueError, RecursionError):
+        pass
+    cleaned = _JS_TAIL_COMMA.sub(r"\1", strip_js_comments(text[:_MAX_LENIENT]))
+    return decode_values(cleaned)
+
+
+def decode_values(text: str, *, start: int = 0, limit: int = 50, attempts: int = 200) -> list[Any]:
+    """Consecutive JSON values in ``text`` from ``start`` (separated by whitespace, commas or semicolons).
+
+    Garbage between values is skipped up to the next ``{`` or ``[``; after ``attempts`` failed starts the
+    scan gives up, so hostile input costs bounded time.
+    """
+    decoder = json.JSONDecoder(strict=False)
+    out: list[Any] = []
+    pos, n = start, len(text)
+    while pos < n and len(out) < limit and attempts > 0:
+        begin = _next_value(text, pos)
+        if begin < 0:
+            break
+        try:
+            value, end = decoder.raw_decode(text, begin)
+        except (ValueError, RecursionError):
+            attempts -= 1
+            pos = begin + 1
+            continue
+        out.append(value)
+        pos = end
+    return out
+
+
+def strip_js_comments(text: str) -> str:
+    """``text`` without ``// …`` and ``/* … */`` comments outside string literals."""
+    out: list[str] = []
+    i, n, start = 0, len(text), 0
+    quote = ""
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "/" and i + 1 < n and text[i + 1] in "/*":
+            out.append(text[start:i])
+            if text[i + 1] == "/":
+                j = text.find("\n", i)
+                i = n if j < 0 else j
+            else:
+                j = text.find("*/", i + 2)
+                i = n if j < 0 else j + 2
+            start = i
+            continue
+        i += 1
+    out.append(text[start:])
+    return "".join(out)
+
+
+def is_person_name(word: str) -> bool:
+    """True for a 2-4 syllable Hangul name that starts with a Korean surname and is no outlet word."""
+    if not _PERSON.match(word) or word in K.NOT_NAMES or word in _ROLE_SET:
+        return False
+    if word.endswith(K.OUTLET_ENDINGS) and len(word) > 3:
+        return False
+    return word[0] in K.SURNAMES or word[:2] in K.DOUBLE_SURNAMES
+
+
+# --- meta tags ---------------------------------------------------------------------------------------------
+
+
+def _meta_values(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for el in root.iter("meta"):
+        key = el.get("property") or el.get("name") or el.get("itemprop") or ""
+        value = el.get("content")
+        if key and value is not None and value.strip():
+            out.setdefault(key.strip().lower(), []).append(value)
+    return out
+
+
+def _first(meta: dict[str, list[str]], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            text = clean_value(value)
+            if text:
+                return text
+    return None
+
+
+def clean_value(value: Any) -> str:
+    """A string value with HTML entities decoded and whitespace collapsed ("" for non-strings)."""
+    if not isinstance(value, str):
+        return ""
+    if "&" in value and _ENTITY.search(value):
+        value = html_lib.unescape(value)
+    return _WS.sub(" ", value).strip()
+
+
+def _key(name: str) -> str:
+    return _WS.sub("", name).lower()
+
+
+_OUTLET_KEYS = frozenset(_key(n) for n in K.OUTLET_NAMES)
+_PORTAL_KEYS = frozenset(_key(n) for n in K.PORTAL_NAMES)
+_KNOWN_SITES = _OUTLET_KEYS | _PORTAL_KEYS
+_GENERIC_KEYS = frozenset(_key(n) for n in K.GENERIC_TAGS)
+
+
+# --- title -----------------------------------------------------------------------------------------------
+
+
+def _title(
+    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
+) -> str | None:
+    candidates: list[str] = []
+    for key in K.TITLE_META[:2]:
+        candidates += [clean_value(v) for v in meta.get(key, ())]
+    for obj in articles:
+        for key in K.LD_TITLE_KEYS[:2]:
+            candidates.append(clean_value(obj.get(key)))
+    for key in K.TITLE_META[2:]:
+        candidates += [clean_value(v) for v in meta.get(key, ())]
+    title_el = root.find(".//title")
+    page_title = clean_title(title_el.text_content(), names) if title_el is not None else ""
+    candidates.append(page_title)
+    known = _KNOWN_SITES | {_key(n) for n in names}
+    for cand in candidates:
+        title = clean_title(cand, names)
+        if len(title) < 4 or _key(title) in known:
+            continue
+        # Attribute values sometimes swap quotes for look-alikes (″); prefer <title> when it is the same text.
+        if page_title and page_title != title and _same_text(page_title, title):
+            return page_title
+        return title
+    return None
+
+
+def _same_text(a: str, b: str) -> bool:
+    return _key(a.translate(_QUOTE_SUBSTITUTES)) == _key(b.translate(_QUOTE_SUBSTITUTES))
+
+
+def _cut_site(text: str, known: frozenset[str] | set[str]) -> str:
+    for sep in K.TITLE_SEPARATORS:
+        idx = text.rfind(sep)
+        if idx > 0 and _is_site(text[idx + len(sep) :], known):
+            return text[:idx].rstrip()
+        idx = text.find(sep)
+        if idx > 0 and _is_site(text[:idx], known) and text[idx + len(sep) :].strip():
+            return text[idx + len(sep) :].lstrip()
+    return text
+
+
+def _is_site(segment: str, known: frozenset[str] | set[str]) -> bool:
+    seg = segment.strip()
+    if not seg:
+        return False
+    if _key(seg) in known:
+        return True
+    low = seg.lower()
+    return len(seg) <= 16 and len(seg.split()) <= 3 and low.endswith(K.SITE_WORDS)
+
+
+# --- reporters ---------------------------------------------------------------------------------------------
+
+
+def _reporters(
+    meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
+) -> tuple[Reporter, ...]:
+    for key in K.AUTHOR_META:
+        for value in meta.get(key, ()):
+            found = person_reporters(value, site_names=names)
+            if found:
+                return found
+    for obj in articles:
+        found = _ld_people(obj.get("author"), names) or _ld_people(obj.get("creator"), names)
+        if found:
+            return found
+    return ()
+
+
+def _ld_people(value: Any, names: set[str]) -> tuple[Reporter, ...]:
+    items = value if isinstance(value, list) else [value]
+    out: list[Reporter] = []
+    for item in items[:20]:
+        if isinstance(item, dict):
+            if "organization" in ld_types(item):
+                continue
+            name, email = item.get("name"), item.get("email")
+        else:
+            name, email = item, None
+        if not isinstance(name, str):
+            continue
+        for rep in person_reporters(name, site_names=names):
+            if isinstance(email, str) and EMAIL.fullmatch(email.strip()) and not rep.email:
+                rep = replace(rep, email=email.strip())
+            if all(r.name != rep.name for r in out):
+                out.append(rep)
+    return tuple(out)
+
+
+def _one_reporter(tokens: list[str], known: frozenset[str] | set[str]) -> Reporter | None:
+    tokens = [t.strip("[]【】［］<>,.:·=/") for t in tokens]
+    tokens = [t for t in tokens if t]
+    for i, tok in enumerate(tokens):
+        bare, role = _split_role(tok)
+        if is_person_name(bare):
+            if role is None:
+                role = next((t for t in tokens[i + 1 : i + 4] if t in _ROLE_SET), None)
+            return Reporter(name=bare, role=role)
+    if len(tokens) == 1 and _is_team(tokens[0], known):
+        return Reporter(name=tokens[0])
+    return None
+
+
+def _split_role(token: str) -> tuple[str, str | None]:
+    for role in ROLE_WORDS:
+        if token.endswith(role) and len(token) > len(role) + 1:
+            return token[: -len(role)], role
+    return token, None
+
+
+def _is_team(token: str, known: frozenset[str] | set[str]) -> bool:
+    return (
+        bool(_TEAM.match(token))
+        and _key(token) not in known
+        and token.endswith(K.TEAM_SUFFIXES)
+        and len(token) >= 3
+        and not token.endswith(K.OUTLET_ENDINGS)
+    )
+
+
+# --- times -------------------------------------------------------------------------------------------------
+
+
+def _published(
+    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> datetime | None:
+    return (
+        _attr_time(root, K.NAVER_PUBLISHED_ATTRS)
+        or _meta_time(meta, K.PUBLISHED_META[:3])
+        or _ld_time(articles, K.LD_PUBLISHED_KEYS)
+        or _itemprop_time(root, "datePublished")
+        or _meta_time(meta, K.PUBLISHED_META[3:])
+    )
+
+
+def _modified(
+    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> datetime | None:
+    return (
+        _attr_time(root, K.NAVER_MODIFIED_ATTRS)
+        or _meta_time(meta, K.MODIFIED_META[:3])
+        or _ld_time(articles, K.LD_MODIFIED_KEYS)
+        or _itemprop_time(root, "dateModified")
+        or _meta_time(meta, K.MODIFIED_META[3:])
+    )
+
+
+def _attr_time(root: lxml_html.HtmlElement, attrs: tuple[str, ...]) -> datetime | None:
+    for attr in attrs:
+        for el in _xpath(root, f"//*[@{attr}]"):
+            when = machine_time(el.get(attr) or "")
+            if when:
+                return when
+    return None
+
+
+def _meta_time(meta: dict[str, list[str]], keys: Iterable[str]) -> datetime | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            when = machine_time(value)
+            if when:
+                return when
+    return None
+
+
+def _ld_time(articles: list[dict[str, Any]], keys: Iterable[str]) -> datetime | None:
+    for key in keys:
+        for obj in articles:
+            value = obj.get(key)
+            if isinstance(value, str):
+                when = machine_time(value)
+                if when:
+                    return when
+    return None
+
+
+def _itemprop_time(root: lxml_html.HtmlElement, prop: str) -> datetime | None:
+    for el in _xpath(root, f"//*[@itemprop='{prop}']"):
+        value = el.get("datetime") or el.get("content") or el.text_content()
+        when = machine_time(value or "")
+        if when:
+            return when
+    return None
+
+
+def _iso(text: str) -> datetime | None:
+    m = _ISO.match(text)
+    if not m:
+        return None
+    try:
+        y, mo, d = (int(x) for x in m["date"].split("-"))
+        when = datetime(y, mo, d, int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0))
+    except ValueError:
+        return None
+    return when.replace(tzinfo=_zone(m["tz"]))
+
+
+def _zone(tz: str | None) -> timezone:
+    if not tz or tz.upper() == "KST":
+        return KST
+    if tz.upper() in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 14 or minutes > 59:
+        return KST
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _compact(text: str) -> datetime | None:
+    m = _COMPACT.match(text)
+    if not m:
+        return None
+    d, t = m["d"], (m["t"] or "") + "000000"
+    try:
+        return datetime(
+            int(d[:4]), int(d[4:6]), int(d[6:8]), int(t[:2]), int(t[2:4]), int(t[4:6]), tzinfo=KST
+        )
+    except ValueError:
+        return None
+
+
+def _rfc(text: str) -> datetime | None:
+    if not regex.match(r"^[A-Za-z]{3},", text):
+        return None
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=KST)
+
+
+def _day(y: str, m: str, d: str) -> datetime | None:
+    try:
+        when = datetime(int(y), int(m), int(d), tzinfo=KST)
+    except ValueError:
+        return None
+    if when.year < K.URL_DATE_MIN_YEAR or when > datetime.now(KST) + timedelta(days=2):
+        return None
+    return when
+
+
+# --- outlet, url, section, tags, comments -------------------------------------------------------------------------
+
+
+def _outlet(
+    root: lxml_html.HtmlElement,
+    meta: dict[str, list[str]],
+    articles: list[dict[str, Any]],
+    page_url: str | None,
+) -> str | None:
+    portals = _PORTAL_KEYS
+    for key in K.OUTLET_META:
+        for value in meta.get(key, ()):
+            text = clean_value(value)
+            if "|" in text:  # Naver: "이데일리 | 네이버"
+                head, _, tail = text.partition("|")
+                if _key(tail) in portals or _key(tail).startswith("네이버"):
+                    text = head.strip()
+            if _is_outlet_value(text, portals, strict=key not in ("og:site_name", "me2:category1")):
+                return text
+        if key == "me2:category1":
+            logo = _press_logo(root)
+            if logo:
+                return logo
+            oid = _NAVER_OID.search(page_url or "")
+            if oid and oid["oid"] in K.NAVER_OID_PRESS:
+                return K.NAVER_OID_PRESS[oid["oid"]]
+    for obj in articles:
+        pub = obj.get("publisher")
+        name = clean_value(pub.get("name")) if isinstance(pub, dict) else clean_value(pub)
+        if name and _key(name) not in portals:
+            return name
+    return None
+
+
+def _is_outlet_value(text: str, portals: frozenset[str] | set[str], *, strict: bool) -> bool:
+    if not text or len(text) > 40 or _key(text) in portals:
+        return False
+    if text.startswith(("http:", "https:", "@", "//")) or EMAIL.search(text):
+        return False
+    if not strict:
+        return True
+    # author-ish meta: an outlet only when it reads as one, never a person
+    if person_reporters(text):
+        return False
+    return _key(text) in _OUTLET_KEYS or text.endswith(K.OUTLET_ENDINGS)
+
+
+def _press_logo(root: lxml_html.HtmlElement) -> str | None:
+    for cls in K.PRESS_LOGO_CLASSES:
+        for el in _by_class(root, cls, "img"):
+            name = clean_value(el.get("alt") or el.get("title"))
+            if name:
+                return name
+    return None
+
+
+def _by_class(root: lxml_html.HtmlElement, cls: str, tag: str = "*") -> list[lxml_html.HtmlElement]:
+    return _xpath(root, f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')]")
+
+
+def _xpath(root: lxml_html.HtmlElement, path: str) -> list[lxml_html.HtmlElement]:
+    """Elements matching ``path`` (lxml's C XPath: one fast scan, unlike ``iterfind`` predicates)."""
+    found = root.xpath(path)
+    return [el for el in found if isinstance(el, lxml_html.HtmlElement)] if isinstance(found, list) else []
+
+
+def _canonical(root: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str | None) -> str | None:
+    og = _first(meta, K.URL_META[:1])
+    base = og or url
+    for link in root.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        href = clean_value(link.get("href"))
+        if "canonical" in rel and href and not href.startswith(("javascript:", "#")):
+            if href.startswith(("http://", "https://")):
+                return href
+            if base and base.startswith(("http://", "https://")):
+                return urljoin(base, href)
+    if og and og.startswith(("http://", "https://")):
+        return og
+    return url
+
+
+def _section(
+    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> str | None:
+    found = _first_section(meta, K.SECTION_META[:4])
+    if found:
+        return found
+    for obj in articles:
+        for key in K.LD_SECTION_KEYS:
+            value = obj.get(key)
+            if isinstance(value, list) and value:
+                value = value[0]
+            text = clean_value(value)
+            if text:
+                return text
+    for cls in K.CATEGORY_CLASSES:
+        for el in _by_class(root, cls):
+            text = clean_value(el.text_content())
+            if text:
+                return text
+    return _first_section(meta, K.SECTION_META[4:])
+
+
+def _first_section(meta: dict[str, list[str]], keys: Iterable[str]) -> str | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            text = clean_value(value)
+            if text and text.lower() not in K.GENERIC_SECTIONS and not _site_ish(text):
+                return text
+    return None
+
+
+def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]) -> tuple[str, ...]:
+    drop = _KNOWN_SITES | _GENERIC_KEYS | {_key(n) for n in names}
+    tags: dict[str, None] = {}
+    for key in K.TAG_META[:2]:
+        for value in meta.get(key, ()):
+            for tag in value.split(",") if key == "og:article:tag" else [value]:
+                text = clean_value(tag)
+                if text and _key(text) not in drop and not _site_ish(text):
+                    tags.setdefault(text, None)
+    if tags:
+        return tuple(tags)[: K.MAX_TAGS]
+    lists: list[str] = []
+    for obj in articles:
+        for key in K.LD_TAG_KEYS:
+            listed = obj.get(key)
+            if isinstance(listed, list):
+                lists.append(",".join(clean_value(v) for v in listed if isinstance(v, str)))
+            elif isinstance(listed, str):
+                lists.append(listed)
+    for key in K.KEYWORD_META:
+        lists += meta.get(key, [])
+    for raw in lists:
+        items = [t for t in (clean_value(x) for x in regex.split(r"[,;]", raw)) if t]
+        if not items or len(items) > K.MAX_KEYWORD_TAGS:
+            continue
+        if any(_key(t) in drop or _site_ish(t) for t in items):
+            continue  # a site-wide keyword list, not the article's tags
+        return tuple(dict.fromkeys(items))
+    return ()
+
+
+def _site_ish(text: str) -> bool:
+    low = text.lower()
+    return low.startswith(("http", "www.")) or low.endswith((".com", ".co.kr", ".kr", ".net"))
+
+
+def _comment_count(
+    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
+) -> int | None:
+    for obj in articles:
+        count = _int(obj.get("commentCount"))
+        if count is not None:
+            return count
+        stats = obj.get("interactionStatistic")
+        for stat in stats if isinstance(stats, list) else [stats]:
+            if isinstance(stat, dict) and "comment" in str(stat.get("interactionType", "")).lower():
+                count = _int(stat.get("userInteractionCount"))
+                if count is not None:
+                    return count
+    count = _int(_first(meta, ("commentcount",)))
+    if count is not None:
+        return count
+    for ident in K.COMMENT_COUNT_IDS:
+        for el in _xpath(root, f"//*[@id='{ident}']"):
+            count = _int(el.text_content())
+            if count is not None:
+                return count
+    return None
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str):
+        text = value.strip().replace(",", "")
+        if text.isdigit() and len(text) < 10:
+            return int(text)
+    return None
+
+
+# --- JSON-LD helpers ------------------------------------------------------------------------------------------
+
+
+def _flatten(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data[:200]:
+            yield from _flatten(item, depth + 1)
+    elif isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            yield from _flatten(graph, depth + 1)
+        if "@type" in data:
+            yield data
+        main = data.get("mainEntity")
+        if isinstance(main, dict) and ld_types(main) & K.ARTICLE_TYPES:
+            yield from _flatten(main, depth + 1)
+
+
+def ld_types(obj: dict[str, Any]) -> set[str]:
+    """The lower-cased ``@type`` values of a JSON-LD object."""
+    value = obj.get("@type")
+    items = value if isinstance(value, list) else [value]
+    return {v.strip().lower() for v in items if isinstance(v, str)}
+
+
+def _next_value(text: str, pos: int) -> int:
+    n = len(text)
+    while pos < n:
+        ch = text[pos]
+        if ch in "{[":
+            return pos
+        if ch.isspace() or ch in ",;":
+            pos += 1
+            continue
+        nxt = min((i for i in (text.find("{", pos), text.find("[", pos)) if i >= 0), default=-1)
+        return nxt
+    return -1

@@ -1,0 +1,304 @@
+"""Profile matching: a tiny CSS-subset selector engine, compiled once, matched during the door's single walk.
+
+Supported: ``tag``, ``#id``, ``.class``, ``[attr]``, ``[attr=v]``, ``[attr*=v]``, ``[attr^=v]``, ``[attr$=v]``,
+compounds of those, descendant (space) and child (``>``) combinators. Selectors are indexed by their most
+selective key (id, then a class, then an attribute name, then the tag) so each element is tested only
+against the few selectors that could match it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import regex
+
+from ..knowledge.profiles import BODY_HINTS, CAPTION_SELECTORS, PROFILES, PRUNE_SELECTORS, Profile
+
+Role = Literal[
+    "detect",
+    "body",
+    "title",
+    "subtitle",
+    "info",
+    "byline",
+    "caption",
+    "figures",
+    "remove",
+    "tags",
+    "section",
+    "comments",
+]
+GetAttr = Callable[[str], "str | None"]
+"""An element's attribute reader (``el.get``)."""
+
+ROLES: tuple[Role, ...] = (
+    "detect",
+    "body",
+    "title",
+    "subtitle",
+    "info",
+    "byline",
+    "caption",
+    "figures",
+    "remove",
+    "tags",
+    "section",
+    "comments",
+)
+
+_TOKEN = regex.compile(
+    r"""(?P<tag>[a-zA-Z][a-zA-Z0-9\-]*|\*)|\#(?P<id>[\w\-]+)|\.(?P<cls>[\w\-]+)"""
+    r"""|\[(?P<attr>[\w\-:]+)(?:(?P<op>[*^$]?=)["']?(?P<val>[^"'\]]*)["']?)?\]"""
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """One simple-selector compound: ``tag#id.cls[attr op val]``."""
+
+    tag: str | None
+    id: str | None
+    classes: frozenset[str]
+    attrs: tuple[tuple[str, str, str], ...]
+
+    def matches(self, tag: str, el_id: str | None, classes: frozenset[str], get: GetAttr) -> bool:
+        if self.tag is not None and self.tag != tag:
+            return False
+        if self.id is not None and self.id != el_id:
+            return False
+        if self.classes and not self.classes <= classes:
+            return False
+        for name, op, val in self.attrs:
+            have = get(name)
+            if have is None:
+                return False
+            if (
+                (op == "=" and have != val)
+                or (op == "*=" and val not in have)
+                or (op == "^=" and not have.startswith(val))
+                or (op == "$=" and not have.endswith(val))
+            ):
+                return False
+        return True
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """A compiled selector: compounds right to left with their combinators, and what it is for."""
+
+    source: str
+    key: tuple[str, str]
+    parts: tuple[Compound, ...]
+    """Rightmost compound first."""
+    child: tuple[bool, ...]
+    """``child[i]`` is True when ``parts[i]`` and ``parts[i + 1]`` are joined by ``>``."""
+    owner: str
+    """Profile name, or ``"*"`` for page-wide rules."""
+    role: str
+    rank: int
+    """Position in the role's list (lower is preferred)."""
+    anchor: str | None = None
+    """Key (``#id``, ``.class``, ``<tag``) the nearest ancestor compound needs open; a cheap pre-test."""
+
+
+def _compound(text: str) -> Compound:
+    tag = el_id = None
+    classes: list[str] = []
+    attrs: list[tuple[str, str, str]] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        if m.start() != pos:
+            raise ValueError(f"bad selector part {text!r}")
+        pos = m.end()
+        if m["tag"]:
+            tag = None if m["tag"] == "*" else m["tag"].lower()
+        elif m["id"]:
+            el_id = m["id"]
+        elif m["cls"]:
+            classes.append(m["cls"])
+        else:
+            attrs.append((m["attr"].lower(), m["op"] or "", m["val"] or ""))
+    if pos != len(text):
+        raise ValueError(f"bad selector part {text!r}")
+    return Compound(tag, el_id, frozenset(classes), tuple(attrs))
+
+
+def compile_selector(source: str, *, owner: str = "*", role: str = "", rank: int = 0) -> Selector:
+    """Compile one selector string."""
+    words = source.replace(">", " > ").split()
+    parts: list[Compound] = []
+    child: list[bool] = []
+    pending_child = False
+    for w in reversed(words):
+        if w == ">":
+            pending_child = True
+            continue
+        if parts:
+            child.append(pending_child)
+        pending_child = False
+        parts.append(_compound(w))
+    if not parts:
+        raise ValueError(f"empty selector {source!r}")
+    last = parts[0]
+    if last.id:
+        key = ("id", last.id)
+    elif last.classes:
+        key = ("class", min(last.classes))
+    elif last.tag or not last.attrs:
+        key = ("tag", last.tag or "*")
+    else:
+        key = ("attr", last.attrs[0][0])
+    anchor = None
+    if len(parts) > 1:
+        up = parts[1]
+        anchor = f"#{up.id}" if up.id else (f".{min(up.classes)}" if up.classes else (f"<{up.tag}" if up.tag else None))
+    return Selector(source, key, tuple(parts), tuple(child), owner, role, rank, anchor)
+
+
+def open_keys_of(tag: str, el_id: str | None, classes: frozenset[str]) -> list[str]:
+    """The anchor keys an open element provides to its descendants."""
+    keys = [f"<{tag}"]
+    if el_id:
+        keys.append(f"#{el_id}")
+    keys.extend(f".{c}" for c in classes)
+    return keys
+
+
+class Ancestor:
+    """What the walk keeps about an open element, for matching the left parts of selectors."""
+
+    __slots__ = ("classes", "el_id", "get", "index", "tag")
+
+    def __init__(self, tag: str, el_id: str | None, classes: frozenset[str], get: GetAttr, index: int):
+        self.tag, self.el_id, self.classes, self.get, self.index = tag, el_id, classes, get, index
+
+
+@dataclass(frozen=True, slots=True)
+class SelectorIndex:
+    """All selectors of all profiles (and the page-wide rules), indexed for the walk."""
+
+    by_id: dict[str, tuple[Selector, ...]]
+    by_class: dict[str, tuple[Selector, ...]]
+    by_attr: dict[str, tuple[regex.Pattern[str] | None, tuple[Selector, ...]]]
+    """Attribute name -> (a pattern any matching value contains, or None to always test; selectors)."""
+    by_tag: dict[str, tuple[Selector, ...]]
+    profiles: tuple[Profile, ...]
+
+    def match(
+        self,
+        tag: str,
+        el_id: str | None,
+        classes: frozenset[str],
+        get: GetAttr,
+        stack: Sequence[Ancestor | None],
+        open_keys: Mapping[str, int],
+    ) -> list[Selector]:
+        """Selectors matching this element.
+
+        ``stack`` holds its open ancestors (outermost first), ``open_keys`` counts the anchor keys they provide.
+        """
+        cands: list[Selector] = []
+        if el_id is not None and el_id in self.by_id:
+            cands.extend(self.by_id[el_id])
+        for c in classes:
+            hit = self.by_class.get(c)
+            if hit:
+                cands.extend(hit)
+        for name, (screen, sels) in self.by_attr.items():
+            have = get(name)
+            if have is not None and (screen is None or screen.search(have)):
+                cands.extend(s for s in sels if _probe(s.parts[0].attrs[0], have))
+        hit = self.by_tag.get(tag)
+        if hit:
+            cands.extend(hit)
+        if not cands:
+            return cands
+        return [
+            s
+            for s in cands
+            if (s.anchor is None or open_keys.get(s.anchor)) and _full_match(s, tag, el_id, classes, get, stack)
+        ]
+
+
+def _probe(attr: tuple[str, str, str], have: str) -> bool:
+    _, op, val = attr
+    return (
+        not op
+        or (op == "=" and have == val)
+        or (op == "*=" and val in have)
+        or (op == "^=" and have.startswith(val))
+        or (op == "$=" and have.endswith(val))
+    )
+
+
+def _full_match(
+    s: Selector,
+    tag: str,
+    el_id: str | None,
+    classes: frozenset[str],
+    get: GetAttr,
+    stack: Sequence[Ancestor | None],
+) -> bool:
+    if not s.parts[0].matches(tag, el_id, classes, get):
+        return False
+    pos = len(stack) - 1
+    for i in range(1, len(s.parts)):
+        part = s.parts[i]
+        if s.child[i - 1]:
+            if pos < 0:
+                return False
+            a = stack[pos]
+            if a is None or not part.matches(a.tag, a.el_id, a.classes, a.get):
+                return False
+            pos -= 1
+        else:
+            while pos >= 0:
+                a = stack[pos]
+                pos -= 1
+                if a is not None and part.matches(a.tag, a.el_id, a.classes, a.get):
+                    break
+            else:
+                return False
+    return True
+
+
+def build_index(profiles: Iterable[Profile]) -> SelectorIndex:
+    """Compile the profiles' selectors and the page-wide rules into one index."""
+    sels: list[Selector] = []
+    profs = tuple(profiles)
+    for p in profs:
+        for role in ROLES:
+            for rank, src in enumerate(getattr(p, role)):
+                sels.append(compile_selector(src, owner=p.name, role=role, rank=rank))
+    for rank, src in enumerate(PRUNE_SELECTORS):
+        sels.append(compile_selector(src, role="prune", rank=rank))
+    for rank, src in enumerate(CAPTION_SELECTORS):
+        sels.append(compile_selector(src, role="caption", rank=rank))
+    for rank, src in enumerate(BODY_HINTS):
+        sels.append(compile_selector(src, role="body", rank=rank))
+    groups: dict[str, dict[str, list[Selector]]] = {"id": {}, "class": {}, "attr": {}, "tag": {}}
+    for s in sels:
+        groups[s.key[0]].setdefault(s.key[1], []).append(s)
+    frozen = {k: {n: tuple(v) for n, v in g.items()} for k, g in groups.items()}
+    by_attr = {name: (_screen(v), v) for name, v in frozen["attr"].items()}
+    return SelectorIndex(frozen["id"], frozen["class"], by_attr, frozen["tag"], profs)
+
+
+def _screen(sels: tuple[Selector, ...]) -> regex.Pattern[str] | None:
+    """One pattern that finds any of the selectors' attribute values (None when one needs no value)."""
+    vals = []
+    for s in sels:
+        _, op, val = s.parts[0].attrs[0]
+        if not op or not val:
+            return None
+        vals.append(regex.escape(val))
+    return regex.compile("|".join(sorted(set(vals))))
+
+
+@lru_cache(maxsize=2)
+def default_index(with_profiles: bool = True) -> SelectorIndex:
+    """The compiled index of every known profile (or of the page-wide rules only)."""
+    return build_index(PROFILES if with_profiles else ())

@@ -1,0 +1,146 @@
+"""Line shapes the classifier reads: prose, furniture, tail markers, captions, credits, sign-offs, datelines.
+
+Pure predicates over one line of text; the phrase lists come from :mod:`newsextract.knowledge.phrases`.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..knowledge import phrases
+from ..knowledge.labels import ROLE_WORDS, TIME_LABELS
+
+_FURNITURE = tuple(regex.compile(p) for p in phrases.PATTERNS)
+_END = tuple(regex.compile(p) for p in phrases.END_PATTERNS)
+_SPEAKER = tuple(regex.compile(p) for p in phrases.SPEAKER_MARKERS)
+_CREDIT_ONLY = tuple(regex.compile(p) for p in phrases.PHOTO_CREDIT_ONLY)
+_CAPTION_LINE = tuple(regex.compile(p) for p in phrases.CAPTION_LINES)
+_CREDIT_MARK = tuple(regex.compile(p) for p in phrases.CAPTION_CREDIT_MARKS)
+
+_CLOSERS = "\"'”’」』)]>〉》 "
+_SENTENCE_END = regex.compile(r"(?:[다요죠까니함음임됨]\s*[.!?…]+|[.!?…]{1,3}|[다요죠])$")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
+_ROLES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+
+TIME_LINE = regex.compile(rf"(?:^|[\s|/·]|\b)(?P<label>{_LABELS})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?(?P<rest>\d)")
+"""A labelled time ("입력 2023.04.07 08:26", "송고시간 2023-04-20 07:53:13")."""
+
+BARE_DATE = regex.compile(r"^\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
+"""A line that opens with a full date and no label ("2023년 04월 07일 18시 36분")."""
+
+DATELINE = regex.compile(
+    r"^\s*[(\[【［<]\s*(?P<loc>[\p{Hangul}A-Za-z· ]{1,12})\s*=\s*(?P<outlet>[^)\]】］>]{1,20})[)\]】］>]\s*"
+    rf"(?P<names>(?:[\p{{Hangul}}·, ]{{2,40}}?)\s*(?:{_ROLES}))\s*=\s*"
+)
+"""A wire dateline byline at the start of a paragraph: "(서울=연합뉴스) 김시은 기자 = "."""
+
+BARE_DATELINE = regex.compile(
+    r"[(\[【［]\s*(?P<loc>\p{Hangul}{1,8})\s*=\s*(?P<outlet>[\p{Hangul}A-Za-z0-9 ]{2,12})\s*[)\]】］]\s*"
+)
+"""A dateline without a reporter: "(연천=연합뉴스) "."""
+
+HEAD_CREDIT = regex.compile(
+    rf"^\s*[\[【]\s*(?P<outlet>[\p{{Hangul}}A-Za-z0-9]{{2,12}})\s+(?P<names>[\p{{Hangul}}·, ]{{2,30}}?)\s*(?:{_ROLES})\s*[\]】]\s*"
+)
+"""A bracketed head byline: "[이데일리 박민웅 기자] "."""
+
+SIGN_OFF = regex.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<outlet>[\p{Hangul}A-Za-z0-9]{0,12}(?:"
+    + "|".join(regex.escape(w) for w in phrases.SIGN_OFF_OUTLETS)
+    + r")[\p{Hangul}A-Za-z0-9]{0,6})\s?(?P<name>\p{Hangul}{2,4})(?:\s?(?:기자|특파원))?입니다\.?$"
+)
+"""A TV sign-off ending a report: "MBC뉴스 구민지입니다.", "TV조선 변재영입니다."."""
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+def is_furniture(text: str) -> bool:
+    """True when the line is in the boilerplate phrase catalog."""
+    if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
+        return True
+    return any(p.match(text) for p in _FURNITURE)
+
+
+def is_end_marker(text: str) -> bool:
+    """True when the line opens the tail of the page (copyright, comments, reporter card, lists, tips)."""
+    return text.startswith(phrases.END_PREFIXES) or any(p.match(text) for p in _END)
+
+
+def is_speaker_marker(text: str) -> bool:
+    """True for "[앵커]", "◀ 리포트 ▶", "【 기자 】" and the like (with Hangul inside)."""
+    return len(text) <= 24 and bool(_HANGUL.search(text)) and any(p.match(text) for p in _SPEAKER)
+
+
+def is_prose(text: str) -> bool:
+    """True for a sentence-like line: Hangul text ending like a Korean sentence."""
+    if len(text) < 8 or not _HANGUL.search(text):
+        return False
+    return bool(_SENTENCE_END.search(text.rstrip(_CLOSERS)))
+
+
+def hangul_share(text: str) -> float:
+    """Share of Hangul letters among the non-space characters."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if _HANGUL.match(c)) / len(chars)
+
+
+def is_time_line(text: str) -> bool:
+    """True for a labelled time line or a line opening with a full date (an info line)."""
+    if len(text) > 120:
+        return bool(TIME_LINE.match(text, 0, 40)) and not is_prose(text)
+    return bool(TIME_LINE.search(text)) or bool(BARE_DATE.match(text))
+
+
+def is_credit_only(text: str) -> bool:
+    """True for a bracketed photo credit on its own line ("(사진=연합뉴스)")."""
+    return len(text) <= 60 and any(p.match(text) for p in _CREDIT_ONLY)
+
+
+def is_caption_line(text: str) -> bool:
+    """True for a line shaped like a caption ("▲ …", "사진 제공: 연합뉴스", "… (사진=…)" with no sentence)."""
+    if len(text) > 400:
+        return False
+    if any(p.match(text) for p in _CAPTION_LINE):
+        return True
+    return any(p.search(text) for p in _CREDIT_MARK) and not _ends_sentence_plainly(text)
+
+
+def _ends_sentence_plainly(text: str) -> bool:
+    tail = text.rstrip(_CLOSERS)
+    return tail.endswith(("다.", "요.", "죠.", "까?"))
+
+
+def sign_off(text: str) -> regex.Match[str] | None:
+    """The TV sign-off at the end of ``text``, if any."""
+    if len(text) > 2000:
+        text = text[-200:]
+    return SIGN_OFF.search(text)
+
+
+COMMENTS = regex.compile(r"^댓글\s*(?P<n>\d+)\s*개?$")
+"""A comment counter line ("댓글 0", "댓글 3개")."""
+
+SLASH_CREDIT = regex.compile(
+    r"^(?P<name>\p{Hangul}{2,4})\s*(?:기자)?\s*/\s*(?:사진|영상|그래픽|편집|자료|화면|캡처|출처)"
+)
+"""A writer credited before the photo credit: "백승훈 / 사진제공 쿠팡플레이"."""
+
+_LOOSE_BYLINE = regex.compile(
+    rf"(?<![\p{{Hangul}}])(?P<name>\p{{Hangul}}{{2,4}})\s?(?P<role>{_ROLES})(?![\p{{Hangul}}])"
+)
+
+
+def loose_bylines(text: str) -> list[tuple[str, str]]:
+    """(name, role) pairs written as "김시은 기자" anywhere in ``text``, first occurrence of each name."""
+    out: dict[str, str] = {}
+    for m in _LOOSE_BYLINE.finditer(text):
+        name = m["name"]
+        if name not in out and name not in ROLE_WORDS:
+            out[name] = m["role"]
+    return list(out.items())
