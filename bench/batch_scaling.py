@@ -3,7 +3,8 @@
     python bench/batch_scaling.py [--items 3000] [--jobs 0,1,2] [--zip]
 
 Pages: the dev corpus pages and dumps from ../shared when present (copied, repeated, into a temporary
-folder), else invented pages like the tests'. Rates are pages per second over the whole run (worker
+folder), else invented pages like the tests'. Each record is written as a JSON line to a file, as the
+``newsextract batch`` command does. Rates are pages per second over the whole run (worker
 start-up included) and in steady state (from the first record on), with the CPU time per page spent in
 the parent (reading, ordering, writing) and in the workers. The load average is printed: the rates only
 mean something on an otherwise idle machine; the CPU split holds on a busy one too.
@@ -23,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsextract.batch import clean  # noqa: E402
+from newsextract.batch import clean
+from newsextract.batch.output import SyncedWriter, record_line
 
 CPU: dict[int, tuple[float, float]] = {}
 """jobs -> (parent CPU ms per page, workers' CPU ms per page), of the last run."""
@@ -67,10 +69,14 @@ def run(path: Path, jobs: int) -> tuple[float, float, int]:
     t0 = time.perf_counter()
     first = None
     n = 0
-    for _rec in clean(path, jobs=jobs, timeout=120):
-        if first is None:
-            first = time.perf_counter()
-        n += 1
+    with open(path.parent / "out.jsonl", "wb") as fh:  # what `newsextract batch -o` does with each record
+        writer = SyncedWriter(fh)
+        for rec in clean(path, jobs=jobs, timeout=120):
+            writer.write(record_line(rec, "jsonl"))
+            if first is None:
+                first = time.perf_counter()
+            n += 1
+        writer.flush()
     end = time.perf_counter()
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     parent = time.process_time() - cpu0

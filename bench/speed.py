@@ -106,6 +106,21 @@ def run(pages: list[bytes], rounds: int) -> dict[str, Any]:
     return result
 
 
+def import_ms(runs: int = 5) -> float:
+    """Milliseconds ``import newsextract`` adds to a fresh interpreter (best of ``runs``)."""
+    import subprocess
+
+    def best(code: str) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return 1000 * (best("import newsextract") - best("pass"))
+
+
 def run_dumps(folder: Path, rounds: int) -> dict[str, Any]:
     """Time the text-dump door on every dump in ``folder`` (no other tool reads dumps)."""
     import newsextract
@@ -146,6 +161,8 @@ def report(result: dict[str, Any], source: Path) -> str:
     lines.append(
         f"newsextract vs bare lxml parse: {y:.2f}x its time ({ok} the <= {TARGET_VS_PARSE:g}x target)"
     )
+    if "import_ms" in result:
+        lines.append(f"import newsextract: {result['import_ms']:.0f} ms in a fresh interpreter")
     if "text_dumps" in result:
         d = result["text_dumps"]
         lines.append(
@@ -193,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         profile(pages)
         return 0
     result = run(pages, max(1, args.rounds))
+    result["import_ms"] = import_ms()
     if args.dumps is not None and args.dumps.is_dir():
         result["text_dumps"] = run_dumps(args.dumps, max(1, args.rounds))
     print(report(result, folder))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import ExitStack
 from pathlib import Path
 
 from distributed import Client, LocalCluster
@@ -26,25 +27,30 @@ def main() -> None:
     ap.add_argument("--scheduler", help="address of a running scheduler (default: a local cluster)")
     args = ap.parse_args()
 
-    if args.scheduler:
-        client = Client(args.scheduler)
-    else:
-        client = Client(LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None))
-    with client:
+    with ExitStack() as stack:
+        if args.scheduler:
+            stack.enter_context(Client(args.scheduler))
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0")
+            )
+            stack.enter_context(Client(cluster))
+
         bag = records_bag(args.inputs)  # a dask.bag.Bag of newsextract.batch.Record, in input order
 
-        # 1. JSON Lines, one part file per partition (same line shape as `newsextract batch`).
+        # 1. JSON Lines, one part file per partition (the line shape of `newsextract batch`).
         args.out.mkdir(parents=True, exist_ok=True)
         bag.map(lambda r: json.dumps(r.to_dict(), ensure_ascii=False)).to_textfiles(str(args.out / "*.jsonl"))
 
         # 2. Or aggregate on the cluster: pages per outlet, errors by type.
-        counts = bag.map(lambda r: (r.article.outlet or "?") if r.article else f"error: {r.error_type}").frequencies()
-        for what, n in sorted(counts.compute(), key=lambda kv: -kv[1]):
+        counts = bag.map(lambda r: (r.article.outlet or "?") if r.article else f"error: {r.error_type}")
+        for what, n in sorted(counts.frequencies().compute(), key=lambda kv: -kv[1]):
             print(f"{n:6d}  {what}")
 
-        # 3. With pandas installed (dask[dataframe]), a DataFrame with the CSV columns:
+        # 3. With pandas installed (dask[dataframe]), a DataFrame with the CSV columns of `newsextract batch`:
         #    from newsextract.dask import records_dataframe
-        #    df = records_dataframe(args.inputs); df[df.status == "ok"].title.head()
+        #    df = records_dataframe(args.inputs)
+        #    df[df.status == "ok"][["source", "title", "published", "text"]].to_parquet("articles.parquet")
     print(f"wrote {args.out}/*.jsonl")
 
 

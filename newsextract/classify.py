@@ -134,6 +134,16 @@ def is_bare_name(text: str) -> bool:
     )
 
 
+def _is_alt_of(text: str, following: str) -> bool:
+    """True when ``text`` is an image's alt printed over the caption that repeats it with a credit."""
+    return (
+        4 <= len(text) < len(following)
+        and following.startswith(text)
+        and shapes.is_caption_line(following)
+        and not shapes.is_prose(text)
+    )
+
+
 def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
     """Body text without a leading dateline byline (lead paragraphs) or a trailing TV sign-off, and
     whether a dateline was cut. A dateline after page junk on the same line cuts the junk too."""
@@ -167,13 +177,22 @@ def _score(text: str, block: Block) -> float:
         return -1.5
     if block.kind == "item":
         return 0.5 if prose and len(text) >= 40 else -1.5
-    if prose:
+    if shapes.is_time_line(text) and not prose:
+        return -3.0
+    if prose and (len(text) >= 40 or shapes.is_sentence(text)):
         return 1.0 + min(len(text) / 40.0, 5.0)
+    if prose:
+        return 0.2
     if shapes.is_speaker_marker(text):
         return 0.0
     if len(text) >= 40 and shapes.hangul_share(text) > 0.5:
         return 0.5
     return -1.0
+
+
+def _opens_body(text: str) -> bool:
+    """True for a line that can open the body: a sentence, not a headline ending in "…다"."""
+    return shapes.is_sentence(text) or (shapes.is_prose(text) and len(text) >= 40)
 
 
 def _best_span(scores: list[float]) -> _Span | None:
@@ -197,7 +216,7 @@ def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
     if span is None:
         return None
     start, end = span.start, span.end
-    while start < end and not shapes.is_prose(texts[start]):
+    while start < end and not _opens_body(texts[start]):
         start += 1
     first = texts[start] if start < end else ""
     for i in range(start + 1, end):
@@ -258,6 +277,7 @@ def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tupl
             and shapes.is_prose(texts[j])
             and len(texts[j]) >= 20
             and _bridgeable(texts[j], blocks[j])
+            and texts[j] not in texts[start:end]
         ):
             end, grown = j + 1, True
     return start, end
@@ -295,6 +315,8 @@ def _find_title(texts: list[str], blocks: list[Block], before: int, hints: PageH
         if 10 <= len(t) <= 120:
             s += 1.0
         words = _WORD.findall(t)
+        if len(set(words)) < 2:
+            s -= 1.5
         if words:
             share = sum(1 for w in words if w in body_words) / len(words)
             s += 2.0 * share * min(1.0, len(set(words)) / 3.0)
@@ -407,6 +429,9 @@ def _label_article(
             continue
         if len(t) >= 20 and t in seen:
             labels[i] = ("furniture", "repeated text", "")
+            continue
+        if i + 1 < hi and _is_alt_of(t, texts[i + 1]):
+            labels[i] = ("furniture", "image alt text over its caption", "")
             continue
         rule = _line_rule(t, blocks[i])
         if rule is not None:

@@ -154,8 +154,10 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if strict is not None:
             return strict, declared
     strict = _strict(data, "cp949")
-    if strict is not None:
+    if strict is not None and (declared not in _SINGLE_BYTE_WESTERN or _mostly_hangul(strict)):
         return strict, "cp949"
+    if strict is not None and declared:  # a real Western page that happens to be valid CP949
+        return data.decode(declared, errors="replace"), declared
     # Nothing decodes cleanly: a few broken bytes in an otherwise good page, or a real other charset.
     best = min(("utf-8", "cp949"), key=lambda enc: _error_rate(data, enc))
     if declared in ("utf-8", "cp949") and _error_rate(data, declared) < 0.01:
@@ -165,6 +167,12 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     if declared and declared in _SINGLE_BYTE_WESTERN:
         return data.decode(declared, errors="replace"), declared
     return _normalizer(data)
+
+
+def _mostly_hangul(text: str) -> bool:
+    sample = text[:100_000]
+    wide = len(sample) - len(sample.encode("ascii", "ignore"))
+    return len(_HANGUL.findall(sample)) * 2 >= wide
 
 
 def _strict(data: bytes, enc: str) -> str | None:

@@ -46,6 +46,7 @@ class Row:
     text: str
     where: str = ""
     cleaned: str = ""
+    src: str = ""
 
 
 def rows_from_decisions(decisions: Iterable[Decision]) -> list[Row]:
@@ -57,6 +58,7 @@ def rows_from_decisions(decisions: Iterable[Decision]) -> list[Row]:
             text=d.block.text,
             where=d.block.where,
             cleaned=d.text if d.text and d.text != d.block.text else "",
+            src=d.block.src or "" if d.block.kind == "image" else "",
         )
         for d in decisions
     ]
@@ -144,6 +146,9 @@ def _row(r: Row) -> str:
     fate = _FATE.get(lab, "field")
     where = f'<span class="where">{escape(r.where)}</span>' if r.where else ""
     cleaned = f'<div class="cleaned">→ {escape(r.cleaned)}</div>' if r.cleaned else ""
+    if r.src:
+        cleaned += f'<div class="mono muted">image {escape(r.src)}</div>'
+
     return (
         f'<li class="block lab-{lab} fate-{fate}" data-label="{lab}">'
         f'<div class="meta"><span class="chip">{escape(_CAPTION[lab])}</span>'

@@ -36,7 +36,7 @@ class Limits:
     """Deepest element nesting accepted in an HTML tree (``<html>`` is level 1); deeper raises ParseError."""
     max_lines: int = 2_000_000
     """Most lines read from a text dump."""
-    max_elements: int = 1_000_000
+    max_elements: int = 500_000
     """Most elements in one HTML tree (real news pages have a few thousand)."""
 
     def __post_init__(self) -> None:

@@ -104,3 +104,19 @@ def test_console_entry_reads_sys_argv(monkeypatch: pytest.MonkeyPatch, tmp_path:
     monkeypatch.setattr(sys, "argv", ["newsextract", "batch", str(root), "-o", str(out), "-j", "0", "-q"])
     assert cli.main() == 0
     assert len(out.read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_progress_line_and_summary() -> None:
+    from newsextract.batch.progress import Progress
+
+    buf = io.StringIO()
+    p = Progress(buf, total=4, live=True, every=0.0)
+    p.add(True)
+    p.add(False)
+    p.add(True, duplicate=True)
+    line = buf.getvalue().split("\r")[-1]
+    assert line.startswith("3/4 items  1 errors") and "/s" in line and "ETA" in line
+    p.close(skipped=2)
+    last = buf.getvalue().splitlines()[-1]
+    assert last.startswith("newsextract batch: 3 items (2 already done): 2 ok, 1 errors, 1 duplicates; ")
+    assert last.endswith("pages/s")

@@ -213,3 +213,13 @@ def test_iso_2022_kr_declared() -> None:
     text, enc = decode_bytes(data)
     assert enc == "iso2022_kr"
     assert BODY in text
+
+
+def test_real_latin1_page_keeps_its_declaration() -> None:
+    body = "Der Ärger über die Öffnungszeiten wächst. " * 5
+    data = f'<html><head><meta charset="iso-8859-1"></head><body><p>{body}</p></body></html>'.encode(
+        "latin-1"
+    )
+    text, enc = decode_bytes(data)
+    assert enc == "latin-1"
+    assert body in text

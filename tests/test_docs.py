@@ -29,17 +29,17 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
 _INLINE_CODE = re.compile(r"`[^`]*`")
 
 
-def blocks(text: str) -> list[tuple[str, str]]:
-    """(info string, body) of every fenced code block."""
-    out: list[tuple[str, str]] = []
+def blocks(text: str) -> list[tuple[str, str, int]]:
+    """(info string, body, line number of the body's first line) of every fenced code block."""
+    out: list[tuple[str, str, int]] = []
     fence: str | None = None
-    info, body = "", []
-    for line in text.splitlines():
+    info, body, start = "", [], 0
+    for number, line in enumerate(text.splitlines(), 1):
         m = _FENCE.match(line.strip())
         if fence is None and m:
-            fence, info, body = m.group(1), m.group(2).strip(), []
+            fence, info, body, start = m.group(1), m.group(2).strip(), [], number + 1
         elif fence is not None and line.strip().startswith(fence) and not line.strip()[len(fence) :].strip():
-            out.append((info, "\n".join(body) + "\n"))
+            out.append((info, "\n".join(body) + "\n", start))
             fence = None
         elif fence is not None:
             body.append(line)
@@ -124,15 +124,16 @@ def test_link_checker_sees_dead_links(tmp_path: Path) -> None:
 
 def test_index_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = (DOCS / "index.md").read_text(encoding="utf-8")
-    examples = [body for info, body in blocks(text) if info.split()[:1] == ["pycon"]]
+    examples = [(body, start) for info, body, start in blocks(text) if info.split()[:1] == ["pycon"]]
     assert examples, "docs/index.md should hold runnable ```pycon examples"
     monkeypatch.chdir(tmp_path)
     parser = doctest.DocTestParser()
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     globs: dict[str, object] = {}
-    for i, body in enumerate(examples):
-        test = parser.get_doctest(body, globs, f"docs/index.md example {i + 1}", "docs/index.md", 0)
-        runner.run(test, out=sys.stdout.write)
+    for body, start in examples:  # one namespace, in page order, as a reader would type them
+        test = parser.get_doctest(body, globs, f"docs/index.md line {start}", "docs/index.md", start - 1)
+        runner.run(test, out=sys.stdout.write, clear_globs=False)
+        globs.update(test.globs)  # DocTest works on a copy
     result = runner.summarize(verbose=False)
     assert result.attempted > 0
     assert result.failed == 0, f"{result.failed} docs/index.md examples failed (see the output above)"
@@ -140,7 +141,7 @@ def test_index_examples_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
 def test_python_blocks_compile(page: Path) -> None:
-    for info, body in blocks(page.read_text(encoding="utf-8")):
+    for info, body, _ in blocks(page.read_text(encoding="utf-8")):
         if info.split()[:1] == ["python"]:
             compile(textwrap.dedent(body), f"{page.name} code block", "exec")
 

@@ -285,3 +285,16 @@ def test_dev_fusion_pages_match_gold_paragraphs() -> None:
         assert {r.name for r in hints.reporters} == {r["name"] for r in gold["reporters"]}
         assert hints.published == datetime.fromisoformat(gold["published"])
         assert hints.modified == datetime.fromisoformat(gold["modified"])
+
+
+def test_next_flight_prefers_the_longest_article_over_teasers() -> None:
+    teaser = {"title": "다른 기사 제목", "content": "다른 기사의 짧은 요약입니다. " * 4}
+    article = {
+        "title": "한빛시, 폐교를 청년 창업마을로",
+        "content": "<p>한빛시가 문을 닫은 초등학교를 청년 창업마을로 바꾼다.</p>" * 3
+        + "<p>입주 신청은 다음 달부터 시청에서 받는다.</p>",
+    }
+    got = run(_flight({"related": [teaser], "main": article}))
+    assert got is not None
+    assert got[1].title == "한빛시, 폐교를 청년 창업마을로"
+    assert got[0][-1].text == "입주 신청은 다음 달부터 시청에서 받는다."

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from newsextract.example import sample_bytes
+from newsextract.example import sample_bytes, sample_html_bytes
 from newsextract.explain import render_report
 from newsextract.pipeline import explain_decisions
 
@@ -51,9 +51,13 @@ def _chromium(url: str, tmp: Path, *extra: str) -> str:
     return done.stdout.decode("utf-8")
 
 
+def _sample() -> bytes:
+    return sample_html_bytes() or sample_bytes()
+
+
 @pytest.fixture(scope="module")
 def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
-    article, decisions = explain_decisions(sample_bytes())
+    article, decisions = explain_decisions(_sample())
     path = tmp_path_factory.mktemp("explain") / "report.html"
     path.write_text(render_report(article, source_name="sample", decisions=decisions), encoding="utf-8")
     return path, [d.label for d in decisions]
@@ -61,7 +65,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
 
 def test_chromium_renders_the_report(report: tuple[Path, list[str]], tmp_path: Path) -> None:
     path, labels = report
-    article, decisions = explain_decisions(sample_bytes())
+    article, decisions = explain_decisions(_sample())
     shot = tmp_path / "report.png"
     dom = _chromium(path.as_uri(), tmp_path, f"--screenshot={shot}")
     png = shot.read_bytes()

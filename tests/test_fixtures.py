@@ -126,8 +126,23 @@ def test_published(kind: str, name: str) -> None:
 
 # --------------------------------------------------------------------------------- the fixtures themselves
 
-KEYS = {"id", "site", "url", "encoding", "title", "subtitle", "paragraphs", "reporters", "emails", "published",
-        "modified", "approved", "captions", "boilerplate", "notes"}
+KEYS = {
+    "id",
+    "site",
+    "url",
+    "encoding",
+    "title",
+    "subtitle",
+    "paragraphs",
+    "reporters",
+    "emails",
+    "published",
+    "modified",
+    "approved",
+    "captions",
+    "boilerplate",
+    "notes",
+}
 
 
 def _shown(name: str) -> str:
@@ -166,7 +181,8 @@ def test_fixture_truth_is_on_the_page(name: str) -> None:
     for text in [exp["title"], *visible["captions"]]:
         assert norm(text) in shown, text
     source = norm(html.unescape((PAGES_DIR / f"{name}.html").read_bytes().decode(exp["encoding"])))
-    for text in exp["boilerplate"]:  # on the page, visible or (script, comment) where a careless extractor finds it
+    # on the page: visible, or in a script/comment where a careless extractor finds it
+    for text in exp["boilerplate"]:
         assert norm(text) in source, text
     body = norm(" ".join(exp["paragraphs"]))
     assert not [b for b in exp["boilerplate"] if norm(b) in body]

@@ -113,8 +113,16 @@ def test_daum_style_regdate_and_press_author() -> None:
 def test_outlet_from_naver_press_id() -> None:
     markup = """<html><head><title>창업마을 문 연다</title>
     <meta property="og:url" content="https://news.naver.com/main/read.naver?mode=LSD&amp;oid=001&amp;aid=0000000001">
+    <meta name="twitter:site" content="네이버 뉴스">
     </head><body></body></html>"""
     assert hints(markup).outlet == "연합뉴스"
+
+
+def test_press_id_only_on_naver_pages() -> None:
+    markup = """<html><head><title>창업마을 문 연다</title>
+    <meta property="og:url" content="https://www.example.kr/article/001/000123">
+    </head><body></body></html>"""
+    assert hints(markup).outlet is None
 
 
 def test_itemprop_times_and_keywords() -> None:
@@ -244,6 +252,8 @@ def test_person_reporters(value: str, expected: list[tuple[str, str | None, str 
         ("20240312102507", datetime(2024, 3, 12, 10, 25, 7, tzinfo=KST)),
         ("Tue, 12 Mar 2024 10:25:07 +0900", datetime(2024, 3, 12, 10, 25, 7, tzinfo=KST)),
         ("2024.03.12. 오후 3:05", datetime(2024, 3, 12, 15, 5, tzinfo=KST)),
+        ("2024.03.12.", datetime(2024, 3, 12, tzinfo=KST)),
+        ("2024년 3월 12일", datetime(2024, 3, 12, tzinfo=KST)),
         ("not a time", None),
         ("0000-00-00 00:00:00", None),
         ("1970-01-01T00:00:00Z", None),
@@ -310,3 +320,18 @@ def test_hostile_jsonld_is_cheap(junk: str) -> None:
     h = page_hints(root, url=None, encoding=None)
     assert h.title is None
     assert time.perf_counter() - start < 5.0
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [("서울 박하늘 기자", "박하늘"), ("가나일보 박하늘 기자", "박하늘"), ("박하늘 가나일보 기자", "박하늘")],
+)
+def test_place_and_outlet_before_the_name(value: str, name: str) -> None:
+    assert [r.name for r in person_reporters(value)] == [name]
+
+
+def test_shortened_og_title_gives_way_to_the_full_one() -> None:
+    markup = """<html><head><title>한빛시, 폐교를 청년 창업마을로 바꿔 작업실 40곳 마련 - 가나일보</title>
+    <meta property="og:title" content="한빛시, 폐교를 청년 창업마을로...">
+    </head><body></body></html>"""
+    assert hints(markup).title == "한빛시, 폐교를 청년 창업마을로 바꿔 작업실 40곳 마련"

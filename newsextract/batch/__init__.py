@@ -27,9 +27,12 @@ __all__ = [
     "Record",
     "SourceLimits",
     "WorkOptions",
+    "body_key",
     "clean",
     "iter_sources",
     "learn",
+    "learn_from",
+    "mark_duplicates",
     "process_item",
 ]
 
@@ -67,6 +70,7 @@ def clean(
     min_pages: int = MIN_PAGES_FLOOR,
     furniture: Mapping[str, frozenset[str]] | None = None,
     skip: frozenset[str] | set[str] | None = None,
+    keep_removed: bool = False,
     limits: Limits = DEFAULT_LIMITS,
     source_limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
 ) -> Iterator[Record]:
@@ -76,13 +80,15 @@ def clean(
     seconds per item; ``field`` the JSON Lines field holding the page; ``dedupe`` marks exact copies
     (same normalised body) with ``duplicate_of`` = the first copy's source; ``learn_furniture`` runs
     a first pass to learn per-site furniture (lines on >= ``min_pages`` articles) and drops it;
-    ``furniture`` gives it ready-made; ``skip`` is a set of source ids to leave out (resume).
+    ``furniture`` gives it ready-made; ``skip`` is a set of source ids to leave out (resume);
+    ``keep_removed`` keeps each article's audit trail (``Article.removed``, empty otherwise).
     """
     plist = _as_paths(paths)
     if learn_furniture and furniture is None:
         furniture = learn(plist, min_pages=min_pages, jobs=jobs, timeout=timeout, field=field,
                           limits=limits, source_limits=source_limits)
-    opts = WorkOptions(limits=limits, source_limits=source_limits, furniture=dict(furniture or {}))
+    opts = WorkOptions(limits=limits, source_limits=source_limits, furniture=dict(furniture or {}),
+                       keep_removed=keep_removed)
     records = run_items(iter_sources(*plist, field=field, limits=source_limits, skip=skip),
                         jobs=jobs, timeout=timeout, options=opts)
     if dedupe:

@@ -36,18 +36,21 @@ def _worker_main(tasks: Any, results: Connection, options: WorkOptions, func: It
     """Body of a worker process: clean the chunks it is given until it gets ``None`` or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     parent = mp.parent_process()
-    results.send((_READY, None))
-    while True:
-        try:
-            chunk = tasks.get(timeout=2.0)
-        except queue.Empty:
-            if parent is not None and not parent.is_alive():
-                break  # the parent was killed: do not linger as an orphan
-            continue
-        if chunk is None:
-            break
-        for seq, item in chunk:
-            results.send((seq, func(item, options)))
+    try:
+        results.send((_READY, None))
+        while True:
+            try:
+                chunk = tasks.get(timeout=2.0)
+            except queue.Empty:
+                if parent is not None and not parent.is_alive():
+                    break  # the parent was killed: do not linger as an orphan
+                continue
+            if chunk is None:
+                break
+            for seq, item in chunk:
+                results.send((seq, func(item, options)))
+    except (OSError, EOFError):
+        return  # the parent is gone (its end of the pipe closed): stop quietly
     results.close()
 
 

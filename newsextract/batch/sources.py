@@ -76,8 +76,14 @@ def iter_sources(
     """Yield one :class:`Item` per page found under ``paths``, in a stable order (sorted folder walk).
 
     ``field`` names the JSON Lines field holding the page; ``skip`` is a set of source ids not to read.
+    A path given twice is read once.
     """
+    given: set[str] = set()
     for p in paths:
+        key = os.path.normpath(os.fspath(p))
+        if key in given:
+            continue
+        given.add(key)
         for item in _iter_path(os.fspath(p), field=field, limits=limits):
             if skip is None or item.source not in skip:
                 yield item

@@ -62,6 +62,9 @@ class WorkOptions:
     source_limits: SourceLimits = DEFAULT_SOURCE_LIMITS
     furniture: Mapping[str, frozenset[str]] = field(default_factory=dict)
     """Learned furniture lines (normalised) per site key; paragraphs equal to one are dropped."""
+    keep_removed: bool = False
+    """Keep ``Article.removed`` (the audit trail); off by default: batch output does not show it, and
+    it is the bulk of what a worker would send back."""
 
 
 def process_item(item: Item, options: WorkOptions = WorkOptions()) -> Record:
@@ -72,6 +75,8 @@ def process_item(item: Item, options: WorkOptions = WorkOptions()) -> Record:
         article = _extract(item, options)
         if options.furniture:
             article = drop_furniture(article, item.source, options.furniture)
+        if not options.keep_removed and article.removed:
+            article = dataclasses.replace(article, removed=())
         return Record(source=item.source, status="ok", article=article)
     except NewsExtractError as exc:
         return Record.failed(item.source, type(exc).__name__, str(exc))

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..blocks import BlockKind
 from ..knowledge.profiles import FURNITURE_WORDS, HIDDEN_CLASSES, KEEP_WORDS, PRUNE_TAGS, RELATED_HEADINGS
 from ..limits import Limits
-from .profile import Ancestor, SelectorIndex, open_keys_of
+from .profile import Ancestor, Selector, SelectorIndex, open_keys_of
 
 BLOCK_TAGS = frozenset(
     {
@@ -75,7 +76,10 @@ _TAG_KIND: dict[str, BlockKind] = {
     "h6": "heading",
 }
 _BOLD = frozenset({"strong", "b"})
+_PROTECTED = frozenset({"detect", "body", "title", "subtitle", "info", "byline", "caption", "figures"})
+"""Roles that keep an element even when its class names a widget (``div.article_share_body``)."""
 _SEP = str.maketrans("-_", "  ")
+_TIMEISH = regex.compile(r"\d{4}[.\-/년]\s?\d{1,2}[.\-/월]\s?\d{1,2}")
 
 
 @dataclass(slots=True)
@@ -146,12 +150,7 @@ _NEGATIVE = frozenset(
 
 
 def _describe(a: Ancestor) -> str:
-    out = a.tag
-    if a.el_id:
-        out += "#" + a.el_id
-    if a.classes:
-        out += "." + ".".join(sorted(a.classes)[:2])
-    return out
+    return a.desc
 
 
 def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limits) -> Walk:
@@ -165,7 +164,7 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
     opened: list[list[str]] = []
     parts: list[str] = []
     link = [0, 0]  # [open <a> depth, link chars in parts]
-    word_memo: dict[tuple[str, str], tuple[frozenset[str], frozenset[str], int]] = {}
+    memos: dict[tuple[str, str], _Memo] = {}
     max_depth = limits.max_depth
     blocks = w.blocks
 
@@ -224,25 +223,29 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
             stack.append(None)
             continue
         tag = tag.lower()
-        if tag in PRUNE_TAGS:
+        if tag in PRUNE_TAGS or (tag == "button" and not _shows_time(el)):
+            el_id = el.get("id")
+            if el_id and el_id in index.by_id:  # script#fusion-metadata: pruned, but it names the CMS
+                for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
+                    if h.role == "detect":
+                        w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
             walker.skip_subtree()
             stack.append(None)
-            w.pruned.append((f"pruned <{tag}>", _where(stack[:-1])))
+            w.pruned.append((f"pruned <{tag}>", tag))
             continue
         get: Callable[[str], str | None] = el.get
         cls = get("class") or ""
         el_id = get("id")
-        memo_key = (cls, el_id or "")
-        memo = word_memo.get(memo_key)
+        memo_key = (tag, cls)
+        memo = memos.get(memo_key)
         if memo is None:
-            classes = frozenset(cls.split())
-            words = frozenset(f"{cls} {el_id or ''}".translate(_SEP).lower().split())
-            flag = 1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0)
-            memo = (classes, words, flag)
-            word_memo[memo_key] = memo
-        classes, words, flag = memo
+            memo = _memo(tag, cls, None, index)
+            memos[memo_key] = memo
+        if el_id:
+            memo = _with_id(memo, tag, cls, el_id, index)
+        classes, static, flag, keys, hidden, chrome, desc = memo
         reason = None
-        if classes & HIDDEN_CLASSES:
+        if hidden:
             reason = "hidden (class)"
         else:
             style = get("style") if tag != "img" else None
@@ -253,20 +256,29 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         parent_a = _top(stack)
         parent_index = parent_a.index if parent_a else -1
         node = len(w.parent)
-        anc = Ancestor(tag, el_id, classes, get, node)
-        hits = index.match(tag, el_id, classes, get, stack, open_keys) if reason is None else []
+        anc = Ancestor(tag, el_id, classes, get, node, desc)
+        hits: list[Selector] = []
+        if reason is None:
+            names = el.keys()
+            cands: list[Selector] | tuple[Selector, ...] = static
+            if len(names) > (1 if cls else 0) + (1 if el_id else 0):
+                extra = index.attr_candidates(names, get)
+                if extra:
+                    cands = [*static, *extra]
+            if cands:
+                hits = index.match(tag, el_id, classes, get, stack, open_keys, cands)
         roles = set()
         for h in hits:
             if h.role == "prune":
                 reason = f"furniture ({h.source})"
                 break
             roles.add(h.role)
-        if reason is None and words & FURNITURE_WORDS and not roles and not (words & KEEP_WORDS):
+        if reason is None and chrome and not (roles & _PROTECTED):
             reason = "furniture (class)"
         if reason is not None:
             walker.skip_subtree()
             stack.append(None)
-            w.pruned.append((reason, _where(stack[:-1]) + " > " + _describe(anc)))
+            w.pruned.append((reason, desc))
             continue
         for h in hits:
             w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
@@ -280,12 +292,11 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         w.flags.append(flag)
         stack.append(anc)
         bounds.append(boundary)
-        keys = open_keys_of(tag, el_id, classes)
         opened.append(keys)
         for k in keys:
             open_keys[k] = open_keys.get(k, 0) + 1
         kind = _kind(tag, roles, el, kinds)
-        is_atomic = tag in _HEADINGS or "caption" in roles
+        is_atomic = "caption" in roles
         kinds.append(kind)
         atomic.append(is_atomic or (bool(atomic) and atomic[-1]))
         if tag == "a":
@@ -301,6 +312,44 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         add(el.text)
     flush()
     return w
+
+
+_Memo = tuple[frozenset[str], tuple[Selector, ...], int, list[str], bool, bool, str]
+
+
+def _memo(tag: str, cls: str, el_id: str | None, index: SelectorIndex) -> _Memo:
+    """What an element's tag, class and id say, computed once per distinct (tag, class, id) on a page."""
+    classes = frozenset(cls.split())
+    words = frozenset(f"{cls} {el_id or ''}".translate(_SEP).lower().split())
+    flag = 1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0)
+    keys = [k for k in open_keys_of(tag, el_id, classes) if k in index.anchors]
+    hidden = bool(classes & HIDDEN_CLASSES)
+    chrome = bool(words & FURNITURE_WORDS) and not (words & KEEP_WORDS)
+    desc = tag + (f"#{el_id}" if el_id else "") + ("." + ".".join(sorted(classes)[:2]) if classes else "")
+    return classes, index.candidates(tag, el_id, classes, cls), flag, keys, hidden, chrome, desc
+
+
+def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) -> _Memo:
+    """The memo of an element with an id: ids are unique, so only the id's own part is worked out."""
+    id_attr = index.by_attr.get("id")
+    if (
+        el_id in index.by_id
+        or f"#{el_id}" in index.anchors
+        or (id_attr is not None and (id_attr[0] is None or id_attr[0].search(el_id)))
+    ):
+        return _memo(tag, cls, el_id, index)
+    classes, static, flag, keys, hidden, chrome, desc = memo
+    words = frozenset(el_id.translate(_SEP).lower().split())
+    if not flag:
+        flag = 1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0)
+    chrome = chrome or (bool(words & FURNITURE_WORDS) and not (words & KEEP_WORDS))
+    return classes, static, flag, keys, hidden, chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
+
+
+def _shows_time(el: lxml_html.HtmlElement) -> bool:
+    """A button that shows a time ("업데이트 2024-05-30 09:12") is a header line, not a control."""
+    text = el.text_content()
+    return len(text) < 80 and bool(_TIMEISH.search(text))
 
 
 def _kind(tag: str, roles: set[str], el: lxml_html.HtmlElement, kinds: list[BlockKind]) -> BlockKind:

@@ -60,7 +60,7 @@ def find_container(
             a = parent[a]
             level += 1
     if not score:
-        return []
+        return [] if relaxed else find_container(w, title_block=title_block, hinted=hinted, relaxed=True)
     title_block_i = title_block if title_block is not None else 0
     title_node = w.blocks[title_block].node if title_block is not None else None
     weighted: dict[int, float] = {}

@@ -20,6 +20,7 @@ from ..blocks import Block, BlockKind, PageHints, Zone
 from ..fields.byline import parse_byline
 from ..fields.captions import split_credit
 from ..fields.dates import find_times, label_field
+from ..knowledge import phrases
 from ..knowledge.profiles import Profile
 from ..limits import Limits
 from ..model import Image, Reporter
@@ -30,7 +31,16 @@ from .meta import page_hints
 from .profile import default_index
 
 _NAME_ONLY = regex.compile(r"^\p{Hangul}{2,4}$")
+_MEMBER_ID = regex.compile(r"\s?\([A-Za-z0-9_.\-]{1,30}\)$")
+"""A member id after a citizen reporter's name: "장하람(haram)"."""
+_LABELLED_NAME = regex.compile(
+    r"(?:"
+    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
+    + r")\s{0,2}[:：]?\s{0,2}(\p{Hangul}{2,4})(?!\p{Hangul})"
+)
+"""A name after a byline label: "글쓴이 최서린", "작성자 : 장하람"."""
 _DIGITS = regex.compile(r"\d{1,9}")
+_DECK_TAGS = frozenset({"h2", "h3", "h4", "strong", "b", "p"})
 _TRUSTED_TITLE = 12
 """A metadata title shorter than this is taken for the site's name, not the headline."""
 _MIN_BODY = 80
@@ -64,12 +74,17 @@ def html_blocks(
     w = walk_tree(root, default_index(profiles), limits=limits)
     meta = page_hints(root, url=url, encoding=encoding)
     found = _locate(w, meta, profiles=profiles)
+    have = _container_chars(w, found)
     embedded: list[Block] | None = None
-    if (found.profile is not None and found.profile.embedded) or _container_chars(w, found) < _MIN_BODY:
+    if (found.profile is not None and found.profile.embedded) or have < _MIN_BODY:
         got = embedded_blocks(root)
-        if got is not None and sum(len(b.text) for b in got[0]) > _container_chars(w, found):
+        if got is not None and sum(len(b.text) for b in got[0]) > have:
             embedded, extra = got
             meta = _merge(extra, meta)
+    if embedded is None and found.profile is not None and have < _MIN_BODY:
+        generic = _generic(w, meta)  # a profile whose container is (nearly) empty is not trusted
+        if _container_chars(w, generic) > max(5 * have, 500):
+            found = generic
     blocks = _zoned(w, found, replace_body=embedded)
     visible = _visible_hints(w, found)
     hints = _merge(visible, meta)
@@ -108,7 +123,7 @@ def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
             if (p.name, "detect") not in w.hits:
                 continue
             body = _all_best(w, (p.name, "body"))
-            if not body:
+            if not body and not p.embedded:
                 continue
             found = _Found(
                 profile=p,
@@ -116,8 +131,8 @@ def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
                 head={
                     "title": _single(_first(w, (p.name, "title"))),
                     "subtitle": _all_best(w, (p.name, "subtitle")),
-                    "info": _all_best(w, (p.name, "info")),
-                    "byline": _all_best(w, (p.name, "byline")),
+                    "info": _all_ranks(w, (p.name, "info")),
+                    "byline": _all_ranks(w, (p.name, "byline")),
                     "tags": _all_best(w, (p.name, "tags")),
                     "section": _single(_first(w, (p.name, "section"))),
                     "comments": _single(_first(w, (p.name, "comments"))),
@@ -129,14 +144,13 @@ def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
                 title_block = _title_block(w, _trusted_title(meta)) if "title" in missing else None
                 extra = _header_scan(w, found.container, title_block, roles=missing)
                 found = dataclasses.replace(found, head_blocks=extra)
-            have = _container_chars(w, found)
-            if have >= _MIN_BODY:
-                return found
-            generic = _generic(w, meta)
-            if _container_chars(w, generic) > max(5 * have, 500):
-                return generic
             return found
     return _generic(w, meta)
+
+
+def _all_ranks(w: Walk, key: tuple[str, str]) -> tuple[int, ...]:
+    """Every hit, best rank first (a later rank only fills what the earlier ones lack)."""
+    return tuple(n for _, n in sorted(w.hits.get(key, ())))
 
 
 def _single(node: int | None) -> tuple[int, ...]:
@@ -147,7 +161,7 @@ def _generic(w: Walk, meta: PageHints) -> _Found:
     title_block = _title_block(w, _trusted_title(meta))
     hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
     container = tuple(find_container(w, title_block=title_block, hinted=hinted))
-    head = _header_scan(w, container, title_block, roles=("title", "info", "byline"))
+    head = _header_scan(w, container, title_block, roles=("title", "subtitle", "info", "byline"))
     return _Found(profile=None, container=container, head={}, removed=(), head_blocks=head)
 
 
@@ -175,6 +189,13 @@ def _header_scan(
                 head[i] = "info"
             elif "byline" in roles and parse_byline(b.text):
                 head[i] = "byline"
+    if "subtitle" in roles:
+        for i in range(start, min(start + 6, len(w.blocks))):
+            b = w.blocks[i]
+            if b.kind == "heading" and w.tags[b.node] in _DECK_TAGS:
+                head[i] = "subtitle"  # a deck heading opening the body, before any text
+            elif b.kind not in ("image", "caption"):
+                break
     if "byline" in roles:
         end = max((_last_block(w, c) for c in container), default=-1)
         for i in range(end + 1, min(end + 6, len(w.blocks))):
@@ -270,12 +291,14 @@ def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[
     out: list[Block] = []
     body_done = False
     for i, b in enumerate(w.blocks):
-        if i in dropped or any(w.inside(b.node, r) for r in found.removed):
-            continue
         role = found.head_blocks.get(i) or next((r for n, r in head_nodes if w.inside(b.node, n)), None)
+        if role is None and (i in dropped or any(w.inside(b.node, r) for r in found.removed)):
+            continue
         zone: Zone
         kind: BlockKind = b.kind
-        if role is not None:
+        if role == "info" and not find_times(b.text) and not parse_byline(b.text):
+            zone = "outside"  # a label or counter in the info box ("페이지 정보", "댓글 0")
+        elif role is not None:
             zone = "head"
             if role == "info":
                 kind = "meta"
@@ -292,8 +315,8 @@ def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[
                 continue
         else:
             zone = "outside"
-        if kind == "image" and not b.text and zone != "body":
-            continue
+        if kind == "image" and zone != "body":
+            continue  # logos, reporter photos, thumbnails: only the article's own images are kept
         out.append(
             Block(
                 text=b.text,
@@ -359,7 +382,7 @@ def _visible_hints(w: Walk, found: _Found) -> PageHints:
             field = label_field(label) or ("published" if not times else None)
             if field and field not in times:
                 times[field] = when
-        for r in parse_byline(line):
+        for r in parse_byline(line) or _labelled_names(line):
             reporters.setdefault(r.name, r)
     for lines in roles.get("byline", ()):
         line = " ".join(lines)
@@ -368,8 +391,12 @@ def _visible_hints(w: Walk, found: _Found) -> PageHints:
             old = reporters.get(r.name)
             if old is None or (r.email and not old.email):
                 reporters[r.name] = r
-        if not found_any and _NAME_ONLY.match(line):
-            reporters.setdefault(line, Reporter(name=line))
+        name = _MEMBER_ID.sub("", line)
+        if not found_any and _NAME_ONLY.match(name):
+            reporters.setdefault(name, Reporter(name=name))
+        elif not found_any:
+            for r in _labelled_names(line):
+                reporters.setdefault(r.name, r)
     comment_count = None
     for lines in roles.get("comments", ()):
         m = _DIGITS.search(" ".join(lines).replace(",", ""))
@@ -418,11 +445,25 @@ def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
 # --- metadata ------------------------------------------------------------------------------------
 
 
+def _labelled_names(line: str) -> tuple[Reporter, ...]:
+    return tuple(Reporter(name=m.group(1)) for m in _LABELLED_NAME.finditer(line))
+
+
+def _same_minute(a: datetime, b: datetime) -> bool:
+    if (a.tzinfo is None) != (b.tzinfo is None):
+        return False
+    return a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)
+
+
 def _merge(visible: PageHints, meta: PageHints) -> PageHints:
     """``visible`` over ``meta``: a field the page shows wins over what its metadata says."""
     changes: dict[str, Any] = {}
     for f in dataclasses.fields(PageHints):
         v = getattr(visible, f.name)
-        if v not in (None, (), ""):
-            changes[f.name] = v
+        if v in (None, (), ""):
+            continue
+        m = getattr(meta, f.name)
+        if isinstance(v, datetime) and isinstance(m, datetime) and _same_minute(v, m):
+            continue  # the metadata says the same, to the second
+        changes[f.name] = v
     return dataclasses.replace(meta, **changes)

@@ -266,11 +266,14 @@ def _when(obj: dict[str, Any], *keys: str) -> datetime | None:
 
 
 def _next_js(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None:
+    best: dict[str, Any] | None = None
+    best_size = 0
     for data in _next_payloads(root):
-        article = _find_article(data)
-        if article is not None:
-            return _generic_article(article, "next")
-    return None
+        for node in _article_nodes(data):
+            size = _article_size(node)
+            if size > best_size:  # the article, not a teaser or a related item: the longest body
+                best, best_size = node, size
+    return _generic_article(best, "next") if best is not None else None
 
 
 def _next_payloads(root: lxml_html.HtmlElement) -> Iterator[Any]:
@@ -303,8 +306,8 @@ def _flight_values(payload: str) -> Iterator[Any]:
         yield {"articleBody": max(html_texts, key=len)}
 
 
-def _find_article(data: Any) -> dict[str, Any] | None:
-    """The first dict that looks like an article: a title and a long body, or Arc content elements."""
+def _article_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Dicts that look like an article: a title and a long body, or Arc content elements (bounded walk)."""
     stack: list[tuple[Any, int]] = [(data, 0)]
     seen = 0
     while stack and seen < _MAX_NODES:
@@ -312,18 +315,28 @@ def _find_article(data: Any) -> dict[str, Any] | None:
         seen += 1
         if isinstance(node, dict):
             if isinstance(node.get("content_elements"), list) and node.get("headlines"):
-                return node
+                yield node
+                continue
             if _body_of(node) and (
                 any(isinstance(node.get(k), str) for k in _TITLE_KEYS) or "articleBody" in node
             ):
-                return node
+                yield node
+                continue
             if depth < 40:
                 stack.extend(
                     (v, depth + 1) for v in reversed(list(node.values())) if isinstance(v, (dict, list))
                 )
         elif isinstance(node, list) and depth < 40:
             stack.extend((v, depth + 1) for v in reversed(node) if isinstance(v, (dict, list)))
-    return None
+
+
+def _article_size(node: dict[str, Any]) -> int:
+    elements = node.get("content_elements")
+    if isinstance(elements, list):
+        return sum(
+            len(e["content"]) for e in elements if isinstance(e, dict) and isinstance(e.get("content"), str)
+        )
+    return len(_body_of(node) or "")
 
 
 def _body_of(node: dict[str, Any]) -> str | None:

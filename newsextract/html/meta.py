@@ -42,6 +42,7 @@ _ISO = regex.compile(
     r"\s*(?P<tz>Z|UTC|GMT|KST|[+\-]\d{2}:?\d{2}|[+\-]\d{2})?$",
     regex.I,
 )
+_DATE_ONLY = regex.compile(r"^(?P<y>\d{4})\s*[./년]\s*(?P<m>\d{1,2})\s*[./월]\s*(?P<d>\d{1,2})\s*[.일]?$")
 _COMPACT = regex.compile(r"^(?P<d>\d{8})(?P<t>\d{4}|\d{6})?$")
 _URL_SLASHED = regex.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$|_|\.)")
 _URL_DASHED = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")
@@ -124,7 +125,7 @@ def machine_time(value: str) -> datetime | None:
     text = clean_value(value)
     if not text:
         return None
-    when = _iso(text) or _compact(text) or _rfc(text) or parse_datetime(text)
+    when = _iso(text) or _compact(text) or _rfc(text) or parse_datetime(text) or _date_only(text)
     if when is None or not 1990 <= when.year <= 2100:
         return None
     return when.astimezone(KST)
@@ -340,6 +341,13 @@ def _title(
         # Attribute values sometimes swap quotes for look-alikes (″); prefer <title> when it is the same text.
         if page_title and page_title != title and _same_text(page_title, title):
             return page_title
+        if title.endswith(("...", "…")):  # a shortened og:title: a fuller candidate says the same
+            stem = title.rstrip(".… ")
+            fuller = [
+                c for c in (clean_title(x, names) for x in candidates) if c.startswith(stem) and c != title
+            ]
+            if stem and fuller:
+                return max(fuller, key=len)
         return title
     return None
 
@@ -410,12 +418,18 @@ def _ld_people(value: Any, names: set[str]) -> tuple[Reporter, ...]:
 def _one_reporter(tokens: list[str], known: frozenset[str] | set[str]) -> Reporter | None:
     tokens = [t.strip("[]【】［］<>,.:·=/") for t in tokens]
     tokens = [t for t in tokens if t]
+    people: list[Reporter] = []
     for i, tok in enumerate(tokens):
         bare, role = _split_role(tok)
         if is_person_name(bare):
-            if role is None:
-                role = next((t for t in tokens[i + 1 : i + 4] if t in _ROLE_SET), None)
-            return Reporter(name=bare, role=role)
+            for nxt in tokens[i + 1 : i + 4] if role is None else ():
+                if nxt in _ROLE_SET or is_person_name(_split_role(nxt)[0]):
+                    role = nxt if nxt in _ROLE_SET else None
+                    break
+            people.append(Reporter(name=bare, role=role))
+    if people:
+        # "대구 김철수 기자": the name is the word the role word follows
+        return next((p for p in people if p.role), people[0])
     if len(tokens) == 1 and _is_team(tokens[0], known):
         return Reporter(name=tokens[0])
     return None
@@ -515,6 +529,11 @@ def _iso(text: str) -> datetime | None:
     return when.replace(tzinfo=_zone(m["tz"]))
 
 
+def _date_only(text: str) -> datetime | None:
+    m = _DATE_ONLY.match(text)
+    return _day(m["y"], m["m"], m["d"]) if m else None
+
+
 def _zone(tz: str | None) -> timezone:
     if not tz or tz.upper() == "KST":
         return KST
@@ -584,7 +603,7 @@ def _outlet(
             logo = _press_logo(root)
             if logo:
                 return logo
-            oid = _NAVER_OID.search(page_url or "")
+            oid = _NAVER_OID.search(page_url or "") if _naver_markup(meta) else None
             if oid and oid["oid"] in K.NAVER_OID_PRESS:
                 return K.NAVER_OID_PRESS[oid["oid"]]
     for obj in articles:
@@ -593,6 +612,15 @@ def _outlet(
         if name and _key(name) not in portals:
             return name
     return None
+
+
+def _naver_markup(meta: dict[str, list[str]]) -> bool:
+    """The page carries Naver's own metadata (so a press id in its URL is Naver's ``oid``)."""
+    return any(
+        "네이버" in value or "naver" in value.lower()
+        for key in K.NAVER_MARKER_META
+        for value in meta.get(key, ())
+    )
 
 
 def _is_outlet_value(text: str, portals: frozenset[str] | set[str], *, strict: bool) -> bool:

@@ -154,7 +154,11 @@ def compile_selector(source: str, *, owner: str = "*", role: str = "", rank: int
     anchor = None
     if len(parts) > 1:
         up = parts[1]
-        anchor = f"#{up.id}" if up.id else (f".{min(up.classes)}" if up.classes else (f"<{up.tag}" if up.tag else None))
+        anchor = (
+            f"#{up.id}"
+            if up.id
+            else (f".{min(up.classes)}" if up.classes else (f"<{up.tag}" if up.tag else None))
+        )
     return Selector(source, key, tuple(parts), tuple(child), owner, role, rank, anchor)
 
 
@@ -170,10 +174,13 @@ def open_keys_of(tag: str, el_id: str | None, classes: frozenset[str]) -> list[s
 class Ancestor:
     """What the walk keeps about an open element, for matching the left parts of selectors."""
 
-    __slots__ = ("classes", "el_id", "get", "index", "tag")
+    __slots__ = ("classes", "desc", "el_id", "get", "index", "tag")
 
-    def __init__(self, tag: str, el_id: str | None, classes: frozenset[str], get: GetAttr, index: int):
+    def __init__(
+        self, tag: str, el_id: str | None, classes: frozenset[str], get: GetAttr, index: int, desc: str = ""
+    ):
         self.tag, self.el_id, self.classes, self.get, self.index = tag, el_id, classes, get, index
+        self.desc = desc or tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +193,43 @@ class SelectorIndex:
     """Attribute name -> (a pattern any matching value contains, or None to always test; selectors)."""
     by_tag: dict[str, tuple[Selector, ...]]
     profiles: tuple[Profile, ...]
+    _class_keys: frozenset[str] = frozenset()
+    _anchors: frozenset[str] = frozenset()
+
+    def candidates(
+        self, tag: str, el_id: str | None, classes: frozenset[str], cls: str
+    ) -> tuple[Selector, ...]:
+        """Selectors this element could match judging by tag, id and class alone (memoizable per page)."""
+        cands: list[Selector] = []
+        if el_id is not None and el_id in self.by_id:
+            cands.extend(self.by_id[el_id])
+        for c in classes & self.class_keys:
+            cands.extend(self.by_class[c])
+        for name, value in (("class", cls), ("id", el_id)):
+            entry = self.by_attr.get(name)
+            if entry is not None and value:
+                screen, sels = entry
+                if screen is None or screen.search(value):
+                    cands.extend(s for s in sels if _probe(s.parts[0].attrs[0], value))
+        hit = self.by_tag.get(tag)
+        if hit:
+            cands.extend(hit)
+        return tuple(cands)
+
+    def attr_candidates(self, names: Iterable[str], get: GetAttr) -> list[Selector]:
+        """Selectors keyed on other attributes (``[itemprop=articleBody]``, ``[hidden]``) this element has."""
+        out: list[Selector] = []
+        for name in names:
+            if name in ("class", "id"):
+                continue
+            entry = self.by_attr.get(name)
+            if entry is None:
+                continue
+            have = get(name)
+            screen, sels = entry
+            if have is not None and (screen is None or screen.search(have)):
+                out.extend(s for s in sels if _probe(s.parts[0].attrs[0], have))
+        return out
 
     def match(
         self,
@@ -195,32 +239,32 @@ class SelectorIndex:
         get: GetAttr,
         stack: Sequence[Ancestor | None],
         open_keys: Mapping[str, int],
+        cands: Iterable[Selector] | None = None,
     ) -> list[Selector]:
-        """Selectors matching this element.
+        """Selectors matching this element (all candidates, or the ``cands`` given).
 
         ``stack`` holds its open ancestors (outermost first), ``open_keys`` counts the anchor keys they provide.
         """
-        cands: list[Selector] = []
-        if el_id is not None and el_id in self.by_id:
-            cands.extend(self.by_id[el_id])
-        for c in classes:
-            hit = self.by_class.get(c)
-            if hit:
-                cands.extend(hit)
-        for name, (screen, sels) in self.by_attr.items():
-            have = get(name)
-            if have is not None and (screen is None or screen.search(have)):
-                cands.extend(s for s in sels if _probe(s.parts[0].attrs[0], have))
-        hit = self.by_tag.get(tag)
-        if hit:
-            cands.extend(hit)
-        if not cands:
-            return cands
+        if cands is None:
+            cands = [
+                *self.candidates(tag, el_id, classes, get("class") or ""),
+                *self.attr_candidates(self.by_attr, get),
+            ]
         return [
             s
             for s in cands
-            if (s.anchor is None or open_keys.get(s.anchor)) and _full_match(s, tag, el_id, classes, get, stack)
+            if (s.anchor is None or open_keys.get(s.anchor))
+            and _full_match(s, tag, el_id, classes, get, stack)
         ]
+
+    @property
+    def class_keys(self) -> frozenset[str]:
+        return self._class_keys
+
+    @property
+    def anchors(self) -> frozenset[str]:
+        """Every anchor key some selector needs open (others need not be counted)."""
+        return self._anchors
 
 
 def _probe(attr: tuple[str, str, str], have: str) -> bool:
@@ -284,7 +328,10 @@ def build_index(profiles: Iterable[Profile]) -> SelectorIndex:
         groups[s.key[0]].setdefault(s.key[1], []).append(s)
     frozen = {k: {n: tuple(v) for n, v in g.items()} for k, g in groups.items()}
     by_attr = {name: (_screen(v), v) for name, v in frozen["attr"].items()}
-    return SelectorIndex(frozen["id"], frozen["class"], by_attr, frozen["tag"], profs)
+    anchors = frozenset(x.anchor for x in sels if x.anchor)
+    return SelectorIndex(
+        frozen["id"], frozen["class"], by_attr, frozen["tag"], profs, frozenset(frozen["class"]), anchors
+    )
 
 
 def _screen(sels: tuple[Selector, ...]) -> regex.Pattern[str] | None:

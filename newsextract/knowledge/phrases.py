@@ -405,3 +405,38 @@ TRANSCRIPT_HEAD: Final[str] = (
     r"^[■□◆◇●○▶▷*]?\s?(?:방송|방송일시|방송일|일자|일시|진행|진행자|출연|출연자|대담|정리|프로그램)\s*[:：]"
 )
 """The head lines of a broadcast transcript ("■ 진행 : 김태현 변호사"): body, above the first prose line."""
+
+SHARE_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "페이스북",
+        "트위터",
+        "카카오톡",
+        "카카오스토리",
+        "카카오 스토리",
+        "밴드",
+        "네이버",
+        "네이버블로그",
+        "네이버밴드",
+        "라인",
+        "링크",
+        "링크복사",
+        "URL복사",
+        "URL",
+        "복사",
+        "이메일",
+        "메일",
+        "인쇄",
+        "프린트",
+        "스크랩",
+        "공유",
+        "공유하기",
+        "facebook",
+        "twitter",
+        "kakao",
+        "band",
+        "print",
+        "mail",
+        "kakaotalk",
+    }
+)
+"""Share-widget service names: a line made only of these is the share widget."""

@@ -47,7 +47,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         title=(".article-view-header .heading", ".article-head-title", "header .heading"),
         subtitle=(".subheading", ".article-head-sub"),
         info=("ul.infomation li", "ul.auto-infomation li", ".info-group ul.breadcrumbs li"),
-        byline=(".info-name", ".user-info .name"),
+        byline=(".info-name", ".user-info .name", ".view-editors"),
         caption=("figcaption",),
         remove=(
             ".ad-template",
@@ -167,7 +167,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("#realArtcContents", "#articleContetns"),
         body=("#realArtcContents", "#articleContetns"),
         title=(".articleSubecjt", "h3.viewTite", ".viewTite"),
-        info=(".articleInfo .firstDate", ".articleInfo"),
+        info=(".articleInfo .firstDate", ".articleInfo .lastDate", ".articleInfo"),
         caption=("span.sub_tit",),
         remove=(".articleTxtBox", ".btn_share"),
     ),
@@ -200,7 +200,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         body=("section.news_view",),
         title=(".head_group h1", ".title_foot h1"),
         subtitle=("h2.sub_tit",),
-        info=(".date_info p", ".news_info .date"),
+        info=(".date_info p", ".news_info .date", ".news_info button"),
         byline=(".byline",),
         caption=("figure.img_cont figcaption", "figcaption"),
         remove=(
@@ -281,7 +281,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("#article-body", "#News_content"),
         body=("#article-body", "#News_content"),
         title=("h1.title", "h1.view_title"),
-        info=(".byline .date-publish", "ul.view_info_date li"),
+        info=(".byline .date-publish", ".byline .date-update", "ul.view_info_date li"),
         byline=(".byline .writer",),
         caption=("figcaption.caption", "figcaption"),
     ),
@@ -327,8 +327,9 @@ PROFILES: Final[tuple[Profile, ...]] = (
         body=(".article-body-text", "div#articleBody"),
         title=(".article-inheader h2", ".article-head .title", "h2.title"),
         info=(".reporter-info span", ".article-head ul.info li", "ul.info li"),
-        byline=(".reporter-name span",),
+        byline=(".reporter-name",),
         caption=(".yna_caption", "figcaption"),
+        figures=(".ynaobject",),
         remove=(".article-copyright",),
     ),
     # --- economic dailies ---
@@ -338,7 +339,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         body=(".news_cnt_detail_wrap",),
         title=("h2.news_ttl",),
         info=(".registration dd", ".time_area"),
-        byline=(".author .name",),
+        byline=(".author",),
         caption=(".thum_figure_txt",),
         remove=(".ad_wrap", ".thumb_area"),
     ),
@@ -412,6 +413,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         info=(".date span.input", ".date span.update"),
         byline=("span.writer",),
         caption=("p.caption", "figcaption"),
+        figures=(".news_img",),
         remove=(".news_bottom", ".hashtag"),
         tags=(".hashtag a",),
     ),
@@ -461,11 +463,10 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("div.article_detail_body",),
         body=("div.article_detail_body div.article", "div.article_detail_body"),
         title=(".article_tit h3.title", "h3.title"),
-        subtitle=(".article_sub_title",),
         info=(".article_tit p.date", "p.date"),
-        byline=(".journalist .name_mul", ".journalist"),
+        byline=(".journalist .name_mul", ".journalist", ".article_title .author"),
         caption=("p.aboutPhoto", "figcaption"),
-        remove=(".vod_player", ".simplejournalist"),
+        remove=(".vod_player", ".simplejournalist", ".article_sub_title"),
     ),
     # --- online / IT / others ---
     Profile(
@@ -483,8 +484,10 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("div.at_contents",),
         body=("div.at_contents",),
         title=("h3.tit_subject",),
+        subtitle=("h4.tit_sub",),
         info=("div.info_data",),
-        caption=(".photoCenter .caption", "figcaption"),
+        byline=(".info_data .name",),
+        caption=(".photoCenter .caption", ".photo_caption", "figcaption"),
         remove=(".livesupport", ".layer_cmt"),
     ),
     Profile(
@@ -536,7 +539,6 @@ PRUNE_TAGS: Final[frozenset[str]] = frozenset(
         "canvas",
         "form",
         "input",
-        "button",
         "select",
         "textarea",
         "option",
@@ -551,13 +553,12 @@ PRUNE_TAGS: Final[frozenset[str]] = frozenset(
         "source",
         "track",
         "dialog",
-        "head",
         "title",
         "meta",
         "link",
     }
 )
-"""Elements never part of an article's text."""
+"""Elements never part of an article's text (``button`` too, unless it shows a time: see the walk)."""
 
 HIDDEN_CLASSES: Final[frozenset[str]] = frozenset(
     {
@@ -574,6 +575,7 @@ HIDDEN_CLASSES: Final[frozenset[str]] = frozenset(
         "offscreen",
         "skip",
         "skipnav",
+        "sound_only",
         "ir",
         "a11y-hidden",
     }
@@ -618,6 +620,8 @@ FURNITURE_WORDS: Final[frozenset[str]] = frozenset(
         "sitemap",
         "login",
         "reaction",
+        "player",
+        "vod",
         "likeit",
         "font",
         "fontsize",
@@ -658,7 +662,10 @@ PRUNE_SELECTORS: Final[tuple[str, ...]] = (
     ".journalist_card",
     ".reporter_card",
     ".writer-zone01",
-    "[aria-hidden=true]",
+    "div[aria-hidden=true]",
+    "ul[aria-hidden=true]",
+    "li[aria-hidden=true]",
+    "section[aria-hidden=true]",
     "[hidden]",
     "#mailHtmlContentsTop",
     ".subjectArea_print",

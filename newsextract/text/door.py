@@ -30,7 +30,7 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
     if len(lines) > limits.max_lines:
         raise InputTooLargeError(f"the dump has {len(lines)} lines; the limit is {limits.max_lines}")
     markdown = looks_like_markdown(lines)
-    lines = reflow([_LYNX_MARKS.sub("", line) for line in lines])
+    lines = [_LYNX_MARKS.sub("", line) for line in reflow(lines)]
     blocks: list[Block] = []
     gap = True
     for number, raw in enumerate(lines, 1):

@@ -62,6 +62,9 @@ def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog."""
     if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
         return True
+    words = text.split()
+    if words and len(words) <= 8 and all(w.lower() in phrases.SHARE_WORDS for w in words):
+        return True
     return any(p.match(text) for p in _FURNITURE)
 
 
@@ -80,6 +83,11 @@ def is_prose(text: str) -> bool:
     if len(text) < 8 or not _HANGUL.search(text):
         return False
     return bool(_SENTENCE_END.search(text.rstrip(_CLOSERS)))
+
+
+def is_sentence(text: str) -> bool:
+    """True for prose that ends with sentence punctuation (a headline usually does not)."""
+    return is_prose(text) and text.rstrip(_CLOSERS).endswith((".", "?", "!", "…"))
 
 
 def hangul_share(text: str) -> float:
