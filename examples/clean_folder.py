@@ -29,7 +29,11 @@ def simple(folder: Path) -> Iterator[dict[str, Any]]:
         try:
             article = newsextract.extract(path)
         except newsextract.NewsExtractError as exc:  # every error newsextract raises is one of these
-            yield {"source": str(path), "status": "error", "error": {"type": type(exc).__name__, "message": str(exc)}}
+            yield {
+                "source": str(path),
+                "status": "error",
+                "error": {"type": type(exc).__name__, "message": str(exc)},
+            }
         else:
             yield {"source": str(path), "status": "ok", "article": article.to_dict()}
 
@@ -44,7 +48,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", type=Path)
     ap.add_argument("output", type=Path, nargs="?", default=Path("articles.jsonl"))
-    ap.add_argument("--jobs", type=int, default=2, help="worker processes for the batch engine (0: in-process)")
+    ap.add_argument(
+        "--jobs", type=int, default=2, help="worker processes for the batch engine (0: in-process)"
+    )
     ap.add_argument("--simple", action="store_true", help="use the plain loop instead of the batch engine")
     args = ap.parse_args()
     rows = simple(args.folder) if args.simple else batch(args.folder, args.jobs)

@@ -21,24 +21,24 @@ import regex
 from .blocks import Block, Decision, Label, PageHints
 from .fields.byline import EMAIL, parse_byline
 from .knowledge import phrases
+from .knowledge.labels import ROLE_WORDS
 from .text import shapes
 from .text.shapes import norm
 
 _PROMO = tuple(regex.compile(p) for p in phrases.PROMO_PATTERNS)
 _BYLINE_LABEL = regex.compile(
-    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + r")\s*[:：]?\s*\p{Hangul}{2,4}$"
-)
-_NAME_BEFORE_TIME = regex.compile(
-    r"^\p{Hangul}{2,4}\s+(?:기자\s+)?(?:입력|등록|기사입력|작성|송고)\s*[:：]?\s*\d"
+    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + r")\s{0,4}(?:[:：]\s{0,4})?\p{Hangul}{2,4}$"
 )
 _CREDIT_EMAIL = regex.compile(
-    r"^[\[(<]?\s*(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s*(?:\p{Hangul}{1,4}\s*)?[(\[<]?\s*"
+    r"^[\[(<]?\s{0,4}(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s{0,4}(?:\p{Hangul}{1,4}\s{0,4})?[(\[<]?\s{0,4}"
     + EMAIL.pattern
-    + r"\s*[)\]>]?\s*$"
+    + r"\s{0,4}[)\]>]?\s{0,4}$"
 )
 _BYLINE_LEFTOVER = regex.compile(r"[\p{Hangul}]")
 _TRANSCRIPT_HEAD = regex.compile(phrases.TRANSCRIPT_HEAD)
+_SITE_SUFFIX = regex.compile(r"^(?P<title>.{8,200}?) (?:-|\||:|::|–|—|ㅣ) (?P<site>[^-|:]{1,24})$")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_NAME = regex.compile(r"\p{Hangul}{2,4}")
 _NAME3 = regex.compile(r"\p{Hangul}{3}")
 _WORD = regex.compile(r"\p{Hangul}{2,}")
 _WIDE = 400
@@ -74,7 +74,21 @@ def is_byline_line(text: str) -> bool:
     """True for a line that only credits reporters ("김시은 기자 a@b.kr", "YTN 나혜인 (a@b.kr)")."""
     if len(text) > 100 or (shapes.is_prose(text) and not EMAIL.search(text)) or shapes.is_credit_only(text):
         return False
+    if shapes.is_production_credit(text):
+        return False
     if EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text) or _BYLINE_LABEL.match(text):
+        return True
+    if shapes.NAME_WITH_ID.match(text):
+        return True
+    tail = EMAIL.search(text)
+    if (
+        tail
+        and len(text) <= 60
+        and not text[tail.end() :].strip(" )]>")
+        and not any(w in text[: tail.start()] for w in phrases.TIP_WORDS)
+        and len(text[: tail.start()]) <= 25
+        and "다." not in text
+    ):
         return True
     if shapes.SLASH_CREDIT.match(text) and len(text) <= 50:
         return True
@@ -137,10 +151,9 @@ def is_bare_name(text: str) -> bool:
 def _is_alt_of(text: str, following: str) -> bool:
     """True when ``text`` is an image's alt printed over the caption that repeats it with a credit."""
     return (
-        4 <= len(text) < len(following)
+        4 <= len(text) < len(following) <= len(text) + 40
         and following.startswith(text)
         and shapes.is_caption_line(following)
-        and not shapes.is_prose(text)
     )
 
 
@@ -226,8 +239,15 @@ def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
     while end > start and not (shapes.is_prose(texts[end - 1]) or shapes.is_caption_line(texts[end - 1])):
         end -= 1
     start, end = _bridge(texts, blocks, start, end)
+    # a byline with an address closes the article: what little follows it is the reporter card
+    for i in range(start + 1, end):
+        if end - i <= 3 and EMAIL.search(texts[i]) and is_byline_line(texts[i]):
+            end = i + 1
+            break
     # speaker markers ("[앵커]") glued to the first paragraph belong to the body
-    while start > 0 and (shapes.is_speaker_marker(texts[start - 1]) or _TRANSCRIPT_HEAD.match(texts[start - 1])):
+    while start > 0 and (
+        shapes.is_speaker_marker(texts[start - 1]) or _TRANSCRIPT_HEAD.match(texts[start - 1])
+    ):
         start -= 1
     if end <= start:
         return None
@@ -238,6 +258,7 @@ def _bridgeable(text: str, block: Block) -> bool:
     return (
         block.kind not in ("item", "heading")
         and not shapes.is_end_marker(text)
+        and not text.startswith(phrases.SUMMARY_MARKERS)
         and not (shapes.is_time_line(text) and not shapes.is_prose(text))
     )
 
@@ -257,10 +278,11 @@ def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tupl
             j -= 1
         if (
             j >= 0
-            and j < start - 1
+            and j <= start - 1
             and shapes.is_prose(texts[j])
             and len(texts[j]) >= 20
-            and blocks[j].kind != "item"
+            and _bridgeable(texts[j], blocks[j])
+            and not is_furniture(texts[j])
         ):
             start, grown = j, True
         j = end
@@ -273,61 +295,114 @@ def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tupl
             j += 1
         if (
             j < len(texts)
-            and j > end
+            and j >= end
             and shapes.is_prose(texts[j])
             and len(texts[j]) >= 20
             and _bridgeable(texts[j], blocks[j])
+            and not is_furniture(texts[j])
             and texts[j] not in texts[start:end]
         ):
             end, grown = j + 1, True
     return start, end
 
 
-def _find_title(texts: list[str], blocks: list[Block], before: int, hints: PageHints) -> int | None:
+def _page_title_line(texts: list[str]) -> int | None:
+    """A document title line at the very top ("제목 - 사이트"), the headline of last resort."""
+    for i, t in enumerate(texts[:3]):
+        m = _SITE_SUFFIX.match(t)
+        if m and len(_WORD.findall(m["title"])) >= 2 and not is_furniture(t) and t.count("|") <= 1:
+            return i
+    return None
+
+
+def _title_candidate(t: str, block: Block) -> bool:
+    if not 8 <= len(t) <= 200 or is_furniture(t) or shapes.is_time_line(t) or is_byline_line(t):
+        return False
+    if t.count("|") >= 2 or t.startswith("|"):
+        return False
+    if shapes.is_end_marker(t) or shapes.is_caption_line(t) or shapes.is_speaker_marker(t):
+        return False
+    if EMAIL.search(t) or shapes.DATELINE.match(t) or is_bare_name(t):
+        return False
+    return not (shapes.is_sentence(t) and len(t) > 80)
+
+
+def _find_title(
+    texts: list[str], blocks: list[Block], before: int, hints: PageHints
+) -> tuple[int | None, int | None]:
+    """(headline, deck right under it) before the body, by score; either may be None."""
     if hints.title:
         want = norm(hints.title)
         for i in range(before - 1, -1, -1):
             if texts[i] == want:
-                return i
+                return i, None
     counts = Counter(texts)
     body_words = set(_WORD.findall(" ".join(texts[before : before + 6])))
-    best, best_at = 1.5, None
-    lo = max(0, before - _WIDE)
-    for i in range(lo, before):
+    scores: dict[int, float] = {}
+    for i in range(max(0, before - _WIDE), before):
         t = texts[i]
-        if not 5 <= len(t) <= 200 or is_furniture(t) or shapes.is_time_line(t) or is_byline_line(t):
-            continue
-        if shapes.is_end_marker(t) or shapes.is_caption_line(t) or shapes.is_speaker_marker(t):
-            continue
-        if EMAIL.search(t) or shapes.DATELINE.match(t):
-            continue
-        s = 0.0
-        if counts[t] > 1:
-            s += 3.0
-        if blocks[i].kind == "heading":
-            s += 2.5
-        if any(shapes.is_time_line(texts[j]) for j in range(i + 1, min(before, i + 5))):
-            s += 2.5
-        if blocks[i].kind == "item":
-            s -= 2.5
-        if blocks[i].link_density > 0.5:
-            s -= 1.5
-        if 10 <= len(t) <= 120:
-            s += 1.0
-        words = _WORD.findall(t)
-        if len(set(words)) < 2:
-            s -= 1.5
-        if words:
-            share = sum(1 for w in words if w in body_words) / len(words)
-            s += 2.0 * share * min(1.0, len(set(words)) / 3.0)
-        if i + 1 < before and shapes.is_time_line(texts[i + 1]):
-            s += 1.0
-        if shapes.is_prose(t) and len(t) > 60:
-            s -= 2.0
-        s -= (before - i) / 60.0
-        if s > best:
-            best, best_at = s, i
-    return best_at
+        if _title_candidate(t, blocks[i]):
+            scores[i] = _title_score(texts, blocks, i, before, counts, body_words)
+    best_at = max(scores, key=lambda i: (scores[i], i), default=None)
+    if best_at is None or scores[best_at] <= 1.5:
+        return None, None
+    # a headline sits over its deck: the line right above a winner that is itself a good headline wins
+    above = best_at - 1
+    lead_in = scores.get(above - 1)
+    if (
+        above in scores
+        and scores[above] >= scores[best_at] - 3.0
+        and (lead_in is None or lead_in < scores[above] - 3.0)
+        and texts[best_at] not in texts[above]
+        and blocks[above].kind != "item"
+        and len(_WORD.findall(texts[above])) >= 2
+    ):
+        # headline and deck, in either order: the one shaped like a headline ("주어, 서술") wins
+        if _headline_cue(texts[best_at]) > _headline_cue(texts[above]):
+            return best_at, above
+        return above, best_at
+    return best_at, None
+
+
+def _headline_cue(text: str) -> int:
+    """+1 for a headline's "subject, predicate" comma early on; -1 for a deck's ellipsis."""
+    cue = 0
+    comma = text.find(", ")
+    if 0 < comma <= 12:
+        cue += 1
+    if "…" in text or "..." in text:
+        cue -= 1
+    return cue
+
+
+def _title_score(
+    texts: list[str], blocks: list[Block], i: int, before: int, counts: Counter[str], body_words: set[str]
+) -> float:
+    t = texts[i]
+    s = 0.0
+    if counts[t] > 1:
+        s += 3.0
+    if blocks[i].kind == "heading":
+        s += 2.5
+    if any(shapes.is_time_line(texts[j]) for j in range(i + 1, min(before, i + 5))):
+        s += 2.5
+    if blocks[i].kind == "item":
+        s -= 2.5
+    if blocks[i].link_density > 0.5:
+        s -= 1.5
+    if 10 <= len(t) <= 120:
+        s += 1.0
+    words = _WORD.findall(t)
+    if len(set(words)) < 2:
+        s -= 1.5
+    if words:
+        share = sum(1 for w in words if w in body_words) / len(words)
+        s += 2.0 * share * min(1.0, len(set(words)) / 3.0)
+    if i + 1 < before and shapes.is_time_line(texts[i + 1]):
+        s += 1.0
+    if shapes.is_prose(t) and len(t) > 60:
+        s -= 2.0
+    return s - (before - i) / 60.0
 
 
 def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
@@ -336,9 +411,18 @@ def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
     labels: list[tuple[Label, str, str] | None] = [None] * n
     span = _main_span(texts, blocks)
     start, end = (span.start, span.end) if span else (n, n)
-    title_at = _find_title(texts, blocks, start, hints)
+    title_at, deck_at = _find_title(texts, blocks, start, hints)
+    if deck_at is not None and title_at is not None and texts[deck_at] != texts[title_at]:
+        labels[deck_at] = ("subtitle", "deck under the headline", "")
+    if title_at is None and not hints.title:
+        title_at = _page_title_line(texts)
+        if title_at is not None:
+            m = _SITE_SUFFIX.match(texts[title_at])
+            shown = m["title"] if m else texts[title_at]
+            labels[title_at] = ("title", "the page's title line, site name cut", shown)
+            texts[title_at] = shown
     title = texts[title_at] if title_at is not None else (norm(hints.title) if hints.title else "")
-    if title_at is not None:
+    if title_at is not None and labels[title_at] is None:
         labels[title_at] = ("title", "headline", "")
         for i in range(max(0, title_at - 5), title_at):
             if texts[i] == title:
@@ -348,7 +432,9 @@ def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
     # reporter labels just before the headline ("기자이미지 신지영", or the bare name)
     for i in range(max(0, head_from - 6), head_from):
         bare = is_bare_name(texts[i]) and blocks[i].kind == "text" and i >= head_from - 3
-        if labels[i] is None and (_BYLINE_LABEL.match(texts[i]) or bare):
+        if labels[i] is None and title_at is not None and shapes.is_time_line(texts[i]):
+            labels[i] = ("info", "time line over the headline", "")
+        elif labels[i] is None and (_BYLINE_LABEL.match(texts[i]) or bare):
             labels[i] = ("byline", "reporter label", "")
     _label_article(texts, blocks, labels, start, end, title)
     _label_tail(texts, blocks, labels, end)
@@ -371,12 +457,15 @@ def _label_header(
             continue
         if t == title:
             labels[i] = ("furniture", "repeated headline", "")
-        elif shapes.is_time_line(t) or _NAME_BEFORE_TIME.match(t):
+        elif shapes.is_time_line(t) or shapes.NAME_BEFORE_TIME.match(t):
             labels[i] = ("info", "time line", "")
         elif blocks[i].kind == "item" and i < lo + 8 and (parse_byline(t) or shapes.COMMENTS.match(t)):
             labels[i] = ("info", "info bullet", "")
         elif is_byline_line(t) or (len(t) <= 80 and parse_byline(t) and not shapes.is_prose(t)):
             labels[i] = ("byline", "byline line", "")
+        elif i + 1 < hi and texts[i + 1] in ROLE_WORDS and _NAME.fullmatch(t) and t not in phrases.NOT_NAMES:
+            labels[i] = ("byline", "name over its role word", f"{t} {texts[i + 1]}")
+            labels[i + 1] = ("furniture", "role word of the byline above", "")
         elif i + 1 < hi and texts[i + 1] == t and _captionable(t, blocks[i]):
             labels[i] = ("caption", "caption (image alt and caption)", "")
             labels[i + 1] = ("furniture", "repeated caption", "")
@@ -513,7 +602,7 @@ def _classify_zoned(blocks: list[Block], hints: PageHints) -> list[Decision]:
             t = texts[i]
             if t == title:
                 labels[i] = ("furniture", "repeated headline", "")
-            elif shapes.is_time_line(t) or _NAME_BEFORE_TIME.match(t):
+            elif shapes.is_time_line(t) or shapes.NAME_BEFORE_TIME.match(t):
                 labels[i] = ("info", "time line", "")
             elif is_byline_line(t) or (len(t) <= 80 and parse_byline(t) and not shapes.is_prose(t)):
                 labels[i] = ("byline", "byline line", "")

@@ -53,12 +53,12 @@ def rows_from_decisions(decisions: Iterable[Decision]) -> list[Row]:
     """Report rows for the pipeline's decisions, in page order."""
     return [
         Row(
-            label=d.label,
+            label=d.label if d.label in _ORDER else "furniture",
             reason=d.reason,
             text=d.block.text,
             where=d.block.where,
             cleaned=d.text if d.text and d.text != d.block.text else "",
-            src=d.block.src or "" if d.block.kind == "image" else "",
+            src=(d.block.src or "") if d.block.kind == "image" else "",
         )
         for d in decisions
     ]

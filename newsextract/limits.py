@@ -34,9 +34,9 @@ class Limits:
     """Largest input accepted: bytes (after gzip decompression), or characters for a ``str``."""
     max_depth: int = 2000
     """Deepest element nesting accepted in an HTML tree (``<html>`` is level 1); deeper raises ParseError."""
-    max_lines: int = 2_000_000
+    max_lines: int = 100_000
     """Most lines read from a text dump."""
-    max_elements: int = 500_000
+    max_elements: int = 200_000
     """Most elements in one HTML tree (real news pages have a few thousand)."""
 
     def __post_init__(self) -> None:

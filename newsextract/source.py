@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import stat
 import zlib
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -54,7 +55,7 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None) -> Loa
         _check_size(len(data), "bytes", limits)
         if data.startswith(_GZIP_MAGIC):
             data = gunzip(data, name="the input", limits=limits)
-        if not data.strip():
+        if not data or data.isspace():
             raise EmptyInputError("the input is empty" if not data else "the input holds only whitespace")
         text, encoding = decode_bytes(data)
         return _loaded(text, kind=kind, encoding=encoding)
@@ -77,12 +78,18 @@ def read_path(path: os.PathLike[str] | str, *, limits: Limits) -> bytes:
     """Read a file's bytes, gunzipping gzip files (by content, not name), within ``limits.max_bytes``."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as fh:
-            data = fh.read(limits.max_bytes + 1)
+        mode = os.stat(name).st_mode  # before open(): opening a FIFO would block
+        regular = stat.S_ISREG(mode) or stat.S_ISDIR(mode)  # a folder fails in open() with its own message
+        data = b""
+        if regular:
+            with open(name, "rb") as fh:
+                data = fh.read(limits.max_bytes + 1)
     except OSError as exc:
         raise SourceReadError(f"cannot read {name!r}: {exc.strerror or exc}") from exc
     except ValueError as exc:  # embedded NUL in the path
         raise SourceReadError(f"cannot read {name!r}: {exc}") from exc
+    if not regular:
+        raise SourceReadError(f"cannot read {name!r}: not a regular file (a device or a pipe)")
     if len(data) > limits.max_bytes:
         raise InputTooLargeError(f"{name!r} is larger than the limit of {limits.max_bytes} bytes")
     if data.startswith(_GZIP_MAGIC):

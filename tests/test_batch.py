@@ -257,3 +257,19 @@ def test_records_are_plain_json() -> None:
     assert json.loads(json.dumps(ok.to_dict(), ensure_ascii=False))["article"]["paragraphs"]
     assert bad.to_dict() == {"source": "y", "status": "error",
                              "error": {"type": bad.error_type, "message": bad.error_message}}
+
+
+def test_tar_variants_and_optional_zst(tmp_path: Path) -> None:
+    for mode, suffix in (("w", ".tar"), ("w:bz2", ".tar.bz2"), ("w:xz", ".tar.xz")):
+        t = make_tar(tmp_path / f"a{suffix}", {"x.html": page(1), "y.txt": dump(2)}, mode=mode)
+        assert [r.status for r in clean(t, jobs=0)] == ["ok", "ok"], suffix
+    zst = tmp_path / "a.tar.zst"
+    zst.write_bytes(b"\x28\xb5\x2f\xfd not really zstd")
+    items = list(iter_sources(zst))
+    assert len(items) == 1 and items[0].error is not None  # unreadable or no zstandard: one error, no crash
+
+
+def test_same_input_given_twice_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a.html").write_bytes(page(1))
+    assert [it.source for it in iter_sources(tmp_path / "a.html", tmp_path, str(tmp_path) + "/")] == [str(tmp_path / "a.html")]
+    assert [it.source for it in iter_sources(tmp_path, tmp_path / "a.html")] == [str(tmp_path / "a.html")]

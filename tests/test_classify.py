@@ -63,7 +63,12 @@ def test_byline_lines() -> None:
 
 def test_info_lines_and_times() -> None:
     a = _article(
-        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "박하람 기자", "입력 2024.05.03 10:20", "수정 2024.05.03 11:05"]
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "박하람 기자",
+            "입력 2024.05.03 10:20",
+            "수정 2024.05.03 11:05",
+        ]
         + ["", P1, "", P2, "", P3]
     )
     assert a.title == "한울군, 빈집 40채 고쳐 청년에게 빌려준다"
@@ -75,13 +80,21 @@ def test_info_lines_and_times() -> None:
 
 
 def test_approved_time_is_publication_when_alone() -> None:
-    a = _article(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "  • 승인 2024.05.03 10:20", "", P1, "", P2, "", P3])
+    a = _article(
+        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "  • 승인 2024.05.03 10:20", "", P1, "", P2, "", P3]
+    )
     assert a.approved == a.published == datetime(2024, 5, 3, 10, 20, tzinfo=KST)
 
 
 def test_labels_on_their_own_lines() -> None:
     a = _article(
-        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "등록", "2024.05.03 10:20", "업데이트", "2024.05.03 12:00"]
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "등록",
+            "2024.05.03 10:20",
+            "업데이트",
+            "2024.05.03 12:00",
+        ]
         + [P1, P2, P3]
     )
     assert a.published == datetime(2024, 5, 3, 10, 20, tzinfo=KST)
@@ -98,13 +111,38 @@ def test_dateline_is_stripped_and_feeds_reporters() -> None:
 
 
 def test_dateline_without_reporter_and_page_junk_before_it() -> None:
-    a = _article(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", "닫기 인쇄하기 보내기 (한울=가상통신) " + P1, "", P2, "", P3])
+    a = _article(
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            "닫기 인쇄하기 보내기 (한울=가상통신) " + P1,
+            "",
+            P2,
+            "",
+            P3,
+        ]
+    )
     assert a.paragraphs[0] == P1
 
 
 def test_caption_repeated_is_one_image_with_credit() -> None:
     cap = "고쳐 지은 빈집의 거실 모습(사진 한울군)"
-    a = _article(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", P1, "", cap, cap, "", P2, "", P3])
+    a = _article(
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            P1,
+            "",
+            cap,
+            cap,
+            "",
+            P2,
+            "",
+            P3,
+        ]
+    )
     assert [(i.caption, i.credit) for i in a.images] == [("고쳐 지은 빈집의 거실 모습", "한울군")]
     assert a.captions == ("고쳐 지은 빈집의 거실 모습 한울군",)
     assert list(a.paragraphs) == [P1, P2, P3]
@@ -112,7 +150,15 @@ def test_caption_repeated_is_one_image_with_credit() -> None:
 
 def test_pointer_caption_and_credit_line() -> None:
     a = _article(
-        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", "▲ 고쳐 지은 빈집의 부엌", P1, P2, P3]
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            "▲ 고쳐 지은 빈집의 부엌",
+            P1,
+            P2,
+            P3,
+        ]
         + ["(사진=가상뉴스)"]
     )
     assert a.captions == ("▲ 고쳐 지은 빈집의 부엌",)
@@ -123,8 +169,25 @@ def test_pointer_caption_and_credit_line() -> None:
 def test_tv_report_sign_off_and_markers() -> None:
     lead = "한울군이 빈집을 고쳐 청년에게 빌려주는 사업을 넓힙니다."
     a = _article(
-        ["빈집 고쳐 청년에게…한울군 사업 확대", "입력 2024.05.03 19:40", "", "[앵커]", lead, "박하람 기자가 보도합니다."]
-        + ["", "[리포트]", P1, "", P2, "", P3 + " 가상뉴스 박하람입니다.", "", "가상뉴스는 24시간 여러분의 제보를 기다립니다."]
+        [
+            "빈집 고쳐 청년에게…한울군 사업 확대",
+            "입력 2024.05.03 19:40",
+            "",
+            "[앵커]",
+            lead,
+            "박하람 기자가 보도합니다.",
+        ]
+        + [
+            "",
+            "[리포트]",
+            P1,
+            "",
+            P2,
+            "",
+            P3 + " 가상뉴스 박하람입니다.",
+            "",
+            "가상뉴스는 24시간 여러분의 제보를 기다립니다.",
+        ]
         + ["▷ 전화 02-000-0000", "#빈집 #귀농 #청년"]
     )
     assert list(a.paragraphs) == ["[앵커]", lead, "박하람 기자가 보도합니다.", "[리포트]", P1, P2, P3]
@@ -132,7 +195,20 @@ def test_tv_report_sign_off_and_markers() -> None:
 
 
 def test_whole_line_sign_off_is_a_byline() -> None:
-    a = _article(["빈집 고쳐 청년에게…한울군 사업 확대", "등록 2024.05.03 19:40", "", P1, "", P2, "", P3, "", "가상TV 박하람입니다."])
+    a = _article(
+        [
+            "빈집 고쳐 청년에게…한울군 사업 확대",
+            "등록 2024.05.03 19:40",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+            "",
+            "가상TV 박하람입니다.",
+        ]
+    )
     assert list(a.paragraphs) == [P1, P2, P3]
     assert [r.name for r in a.reporters] == ["박하람"]
 
@@ -140,13 +216,38 @@ def test_whole_line_sign_off_is_a_byline() -> None:
 def test_end_markers_cut_the_body() -> None:
     a = _article(
         ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", P1, "", P2, "", P3]
-        + ["", "저작권자 © 가상뉴스 무단전재 및 재배포 금지", "", "많이 본 뉴스", "한울군 다른 소식이 이어지는 문장입니다."]
+        + [
+            "",
+            "저작권자 © 가상뉴스 무단전재 및 재배포 금지",
+            "",
+            "많이 본 뉴스",
+            "한울군 다른 소식이 이어지는 문장입니다.",
+        ]
     )
     assert list(a.paragraphs) == [P1, P2, P3]
 
 
 def test_reprinted_body_is_dropped() -> None:
-    a = _article(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", P1, "", P2, "", P3, "", "국제", "", P1, "", P2, "", P3])
+    a = _article(
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+            "",
+            "국제",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
+        ]
+    )
     assert list(a.paragraphs) == [P1, P2, P3]
 
 
@@ -157,7 +258,10 @@ def test_no_prose_at_all_gives_an_empty_body() -> None:
 
 
 def test_every_removed_block_has_a_reason() -> None:
-    ds = classify(_blocks(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", P1, P2, "관련기사"]), PageHints())
+    ds = classify(
+        _blocks(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", P1, P2, "관련기사"]),
+        PageHints(),
+    )
     assert [d.label for d in ds] == ["title", "info", "body", "body", "furniture"]
     assert all(d.reason for d in ds)
 
@@ -178,7 +282,16 @@ def test_zoned_blocks_follow_the_door() -> None:
     hints = PageHints(title="한울군, 빈집 40채 고쳐 청년에게 빌려준다")
     ds = classify(blocks, hints)
     assert [d.label for d in ds] == [
-        "furniture", "title", "info", "body", "body", "caption", "body", "byline", "furniture", "furniture",
+        "furniture",
+        "title",
+        "info",
+        "body",
+        "body",
+        "caption",
+        "body",
+        "byline",
+        "furniture",
+        "furniture",
     ]
     a = build_article(ds, hints, kind="html")
     assert a.paragraphs == ("짧은 소제목", P1, "표 한 칸")
@@ -188,7 +301,10 @@ def test_zoned_blocks_follow_the_door() -> None:
 
 
 def test_zoned_unknown_blocks_take_the_span_path() -> None:
-    ds = classify(_blocks(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", P1, P2, P3]), PageHints())
+    ds = classify(
+        _blocks(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", P1, P2, P3]),
+        PageHints(),
+    )
     assert [d.label for d in ds] == ["title", "info", "body", "body", "body"]
 
 

@@ -126,3 +126,24 @@ def test_main_reports_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main([str(tmp_path / "missing.html")]) == 1
     err = capsys.readouterr().err
     assert "missing.html" in err and "Traceback" not in err
+
+
+def test_report_of_an_empty_article() -> None:
+    root = _tree(render_report(Article(), source_name="empty.html", decisions=[]))
+    assert root.findtext(".//h1") == "(no title found)"
+    assert not root.xpath('//ol[@class="blocks"]/li')
+    assert "no paragraphs kept" in root.text_content()
+
+
+def test_report_shows_cleaned_text_and_image_sources() -> None:
+    para = Block(text="(서울=연합뉴스) 박하늘 기자 = 본문이 여기서 시작한다.", index=0, where="p")
+    img = Block(text="사진 설명", kind="image", index=1, where="img", src="/photo/1.jpg", alt="사진 설명")
+    decisions = [
+        Decision(block=para, label="body", reason="inside", text="본문이 여기서 시작한다."),
+        Decision(block=img, label="furniture", reason="image"),
+    ]
+    root = _tree(
+        render_report(Article(paragraphs=("본문이 여기서 시작한다.",)), source_name="s", decisions=decisions)
+    )
+    assert root.find_class("cleaned")[0].text_content() == "→ 본문이 여기서 시작한다."
+    assert "image /photo/1.jpg" in root.text_content()

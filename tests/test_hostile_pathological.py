@@ -6,6 +6,7 @@ A super-linear pattern on these 100,000-repetition inputs takes minutes, not sec
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -89,8 +90,6 @@ def test_every_entry_point_is_bounded(case: str) -> None:
 def test_bytes_are_bounded(data: bytes) -> None:
     for fn in (newsextract.extract, newsextract.extract_html):
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(NewsExtractError):
             fn(data)
-        except NewsExtractError:
-            pass
         assert time.perf_counter() - start < BOUND

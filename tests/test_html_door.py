@@ -5,16 +5,18 @@ from __future__ import annotations
 import time
 
 import pytest
+
 import newsextract
 from newsextract.blocks import Block, PageHints
 from newsextract.html.door import html_blocks
 from newsextract.html.parse import parse_html
+from newsextract.html.prune import style_hides, tag_pruned, traits
 from newsextract.limits import DEFAULT_LIMITS, Limits
 
 PROSE = [
     "가람시가 내년부터 시내버스 노선 열두 개를 새로 짜고 배차 간격을 평균 8분으로 줄인다고 밝혔다.",
     "시는 출퇴근 시간대 승객이 몰리는 구간에 차량 스무 대를 더 넣고 심야 노선도 두 개 만든다.",
-    "시민들은 환영하는 분위기다. 한 시민은 \"기다리는 시간이 줄면 차를 두고 다닐 생각\"이라고 말했다.",
+    '시민들은 환영하는 분위기다. 한 시민은 "기다리는 시간이 줄면 차를 두고 다닐 생각"이라고 말했다.',
     "시는 다음 달 공청회를 열어 주민 의견을 듣고 최종 노선안을 확정할 계획이다.",
 ]
 
@@ -23,7 +25,9 @@ def page(body: str, *, head: str = "<title>가람시 시내버스 노선 전면 
     return f"<!doctype html><html><head><meta charset='utf-8'>{head}</head><body>{body}</body></html>"
 
 
-def door(markup: str, *, profiles: bool = True, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Block], PageHints]:
+def door(
+    markup: str, *, profiles: bool = True, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Block], PageHints]:
     root = parse_html(markup, limits=DEFAULT_LIMITS)
     return html_blocks(root, url=None, encoding="utf-8", limits=limits, profiles=profiles)
 
@@ -220,7 +224,9 @@ def test_generic_path_finds_body_title_and_info() -> None:
 
 
 def test_generic_title_when_the_page_title_is_only_the_site_name() -> None:
-    markup = GENERIC.replace("<title>가람시 시내버스 노선 전면 개편 - 가람일보</title>", "<title>가람소식</title>")
+    markup = GENERIC.replace(
+        "<title>가람시 시내버스 노선 전면 개편 - 가람일보</title>", "<title>가람소식</title>"
+    )
     art = newsextract.extract(markup, profiles=False)
     assert art.title == "가람시 시내버스 노선 전면 개편"
     assert list(art.paragraphs) == PROSE
@@ -262,3 +268,82 @@ def test_many_siblings_finish_quickly() -> None:
     blocks, _ = door(markup)
     assert time.perf_counter() - t0 < 20
     assert len(blocks) >= 20000
+
+
+def test_headline_heading_the_container_and_a_date_only_line() -> None:
+    body = (
+        "<table><tr><td id='pop_header'><h1>저장된 페이지 보기</h1></td></tr><tr><td>"
+        "<div class='news_view'><h3>가람시 시내버스 노선 전면 개편</h3>"
+        "<span>[가람일보] 2013-06-22 24면 40판</span>" + paragraphs_html() + "</div></td></tr></table>"
+    )
+    blocks, hints = door(page(body, head="<title>언론재단</title>"), profiles=False)
+    assert hints.title == "가람시 시내버스 노선 전면 개편"
+    assert hints.published is not None and hints.published.date().isoformat() == "2013-06-22"
+    assert "[가람일보] 2013-06-22 24면 40판" in texts(blocks, "head")
+    assert texts(blocks, "body") == PROSE
+
+
+def test_labels_and_links_in_info_and_reporter_boxes_are_not_header_lines() -> None:
+    markup = NDSOFT.replace(
+        "<p>김하늘 기자 sky@example.kr</p></article>",
+        "</article><div class='view-editors'><strong>김하늘 기자</strong> <a>sky@example.kr</a>"
+        "<p>기자의 다른기사 보기</p></div>",
+    )
+    blocks, hints = door(markup)
+    head = texts(blocks, "head")
+    assert "댓글 0" not in head
+    assert "기자의 다른기사 보기" not in head
+    assert any("sky@example.kr" in t for t in head)
+    assert [r.email for r in hints.reporters] == ["sky@example.kr"]
+
+
+def test_bold_deck_lines_opening_the_body_are_head() -> None:
+    body = (
+        "<h1 class='art_tit'>가람시 시내버스 노선 전면 개편</h1><div class='text_area'>"
+        "<strong>- 배차 간격 8분으로</strong><br><strong>- 심야 노선 두 개 신설</strong><br><br>"
+        + "<br><br>".join(PROSE)
+        + "</div>"
+    )
+    blocks, _ = door(page(body), profiles=False)
+    assert "- 배차 간격 8분으로" in texts(blocks, "head")
+    assert "- 심야 노선 두 개 신설" in texts(blocks, "head")
+    assert texts(blocks, "body") == PROSE
+
+
+# --- prune rules -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("style", "hidden"),
+    [
+        ("display:none", True),
+        ("DISPLAY : NONE ;color:red", True),
+        ("visibility: hidden", True),
+        ("display:block", False),
+        ("overflow:hidden", False),
+        (None, False),
+    ],
+)
+def test_style_hides(style: str | None, hidden: bool) -> None:
+    assert style_hides(style) is hidden
+
+
+def test_traits_of_class_and_id() -> None:
+    assert traits("blind", None).hidden
+    assert traits("show-for-sr", None).hidden
+    assert traits("article_share_btn", None).chrome
+    assert traits("x", "comment-area").chrome
+    assert not traits("article_view", None).chrome
+    assert not traits("news_body sns_free", None).chrome  # a body container is never chrome by its words
+    assert traits("article_body", None).flag == 1
+    assert traits("sidebar", None).flag == -1
+
+
+def test_tag_pruned_keeps_a_button_that_shows_a_time() -> None:
+    root = parse_html(page("<button id='a'>공유하기</button><button id='b'>업데이트 2024-05-30 09:12</button>"),
+                      limits=DEFAULT_LIMITS)  # fmt: skip
+    a, b = root.get_element_by_id("a"), root.get_element_by_id("b")
+    assert tag_pruned("button", a)
+    assert not tag_pruned("button", b)
+    assert tag_pruned("script", a)
+    assert not tag_pruned("p", a)

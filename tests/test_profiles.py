@@ -9,7 +9,7 @@ from lxml import html as lxml_html
 from newsextract.decode import decode_bytes
 from newsextract.html.door import html_blocks
 from newsextract.html.profile import ROLES, build_index, compile_selector, default_index
-from newsextract.knowledge.profiles import CAPTION_SELECTORS, PRUNE_SELECTORS, PROFILES, Profile
+from newsextract.knowledge.profiles import CAPTION_SELECTORS, PROFILES, PRUNE_SELECTORS, Profile
 from newsextract.limits import DEFAULT_LIMITS
 
 
@@ -119,6 +119,7 @@ _FAMILY = {
     "sbs": "sbs",
     "tvchosun": "tvchosun",
     "ytn": "ytn",
+    "yonhap": "yonhap",
     "yonhapnewstv": "yonhapnewstv",
 }
 

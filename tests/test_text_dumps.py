@@ -37,9 +37,31 @@ SHARE = ["페이스북", "트위터", "카카오톡", "URL복사"]
 def w3m() -> str:
     out = ["가상뉴스", ""]
     out += [f"  • {n}" for n in NAV] + [""]
-    out += [TITLE, "", "  • 이하늘 기자", "  • 입력 2024.05.02 09:15", "  • 수정 2024.05.02 10:40", "  • 댓글 2", ""]
+    out += [
+        TITLE,
+        "",
+        "  • 이하늘 기자",
+        "  • 입력 2024.05.02 09:15",
+        "  • 수정 2024.05.02 10:40",
+        "  • 댓글 2",
+        "",
+    ]
     out += ["이 기사를 공유합니다", ""] + [f"  • {s}" for s in SHARE] + ["", DECK, ""]
-    out += [DATELINE + PARAS[0], "", PARAS[1], "", CAPTION, CAPTION, "", PARAS[2], "", PARAS[3], "", BYLINE, ""]
+    out += [
+        DATELINE + PARAS[0],
+        "",
+        PARAS[1],
+        "",
+        CAPTION,
+        CAPTION,
+        "",
+        PARAS[2],
+        "",
+        PARAS[3],
+        "",
+        BYLINE,
+        "",
+    ]
     out += [COPYRIGHT, "", "관련기사", ""] + [f"  • {r}" for r in RELATED]
     out += ["", "댓글쓰기", "댓글 2", "많이 본 뉴스", ""] + [f"  • {r}" for r in reversed(RELATED)]
     return "\n".join(out) + "\n"
@@ -89,14 +111,32 @@ def html2text() -> str:
     out += [f"  * [![{s}](/img/{i}.png)](javascript:share\\({i}\\))" for i, s in enumerate(SHARE)] + [""]
     out += [f"**{DECK}**", "", DATELINE + PARAS[0], "", PARAS[1], ""]
     out += ["![강변 산책로 조감도](https://img.example.kr/a.jpg)", "", CAPTION, ""]
-    out += [PARAS[2], "", PARAS[3], "", f"이하늘 기자 [haneul.lee@example.kr](mailto:haneul.lee@example.kr)", ""]
+    out += [
+        PARAS[2],
+        "",
+        PARAS[3],
+        "",
+        f"이하늘 기자 [haneul.lee@example.kr](mailto:haneul.lee@example.kr)",
+        "",
+    ]
     out += [COPYRIGHT, "", "## 관련기사", ""] + [f"  * [{r}](/news/{i})" for i, r in enumerate(RELATED)]
     return "\n".join(out) + "\n"
 
 
 def select_all() -> str:
     out = ["가상뉴스\t전체기사\t정치\t경제", "로그인", "", TITLE, "", "이하늘 기자", "입력 2024.05.02 09:15"]
-    out += ["수정 2024.05.02 10:40", "댓글 2", "", "공유하기", "", DECK, "", DATELINE + PARAS[0], "", PARAS[1]]
+    out += [
+        "수정 2024.05.02 10:40",
+        "댓글 2",
+        "",
+        "공유하기",
+        "",
+        DECK,
+        "",
+        DATELINE + PARAS[0],
+        "",
+        PARAS[1],
+    ]
     out += ["", "강변 산책로 조감도", "", CAPTION, "", PARAS[2], "", PARAS[3], "", BYLINE, "", COPYRIGHT, ""]
     out += ["관련기사", *RELATED, "", "많이 본 뉴스", *RELATED]
     return "\n".join(out)

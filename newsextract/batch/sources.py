@@ -76,17 +76,23 @@ def iter_sources(
     """Yield one :class:`Item` per page found under ``paths``, in a stable order (sorted folder walk).
 
     ``field`` names the JSON Lines field holding the page; ``skip`` is a set of source ids not to read.
-    A path given twice is read once.
+    A path given twice, or inside a folder also given, is read once (as part of the first).
     """
-    given: set[str] = set()
-    for p in paths:
-        key = os.path.normpath(os.fspath(p))
-        if key in given:
-            continue
-        given.add(key)
-        for item in _iter_path(os.fspath(p), field=field, limits=limits):
+    for p in _distinct(paths):
+        for item in _iter_path(p, field=field, limits=limits):
             if skip is None or item.source not in skip:
                 yield item
+
+
+def _distinct(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    names = [os.path.normpath(os.fspath(p)) for p in paths]
+    folders = [n for n in names if os.path.isdir(n)]
+    out: list[str] = []
+    for n in names:
+        if n in out or any(_inside(n, f) and n != f for f in folders):
+            continue
+        out.append(n)
+    return out
 
 
 def _iter_path(path: str, *, field: str | None, limits: SourceLimits) -> Iterator[Item]:

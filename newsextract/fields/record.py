@@ -18,22 +18,21 @@ from ..model import Article, Image, Kind, Removal, Reporter
 from ..text import shapes
 from .byline import EMAIL, parse_byline
 from .captions import split_credit
-from .dates import parse_datetime
+from .dates import find_times, label_field
 
 _LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
 _LABELLED_TIME = regex.compile(
-    rf"(?P<label>{_LABELS})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?(?P<rest>\d[^|\p{{Hangul}}]{{0,40}}(?:(?:오전|오후|년|월|일|시|분|초|\([월화수목금토일]\))[^|\p{{Hangul}}]{{0,30}}){{0,7}})"
+    rf"(?P<label>{_LABELS})\s{{0,4}}(?:(?:시간|일시)\s{{0,4}})?(?:[:：]\s{{0,4}})?(?P<rest>\d[^|\p{{Hangul}}]{{0,40}}(?:(?:오전|오후|년|월|일|시|분|초|\([월화수목금토일]\))[^|\p{{Hangul}}]{{0,30}}){{0,7}})"
 )
-_COMMENTS = regex.compile(r"(?:^|\s)댓글\s*(?P<n>\d+)\s*개?(?:\s|$)")
+_COMMENTS = regex.compile(r"(?:^|\s)댓글\s{0,4}(?P<n>\d+)\s{0,4}개?(?:\s|$)")
 _NAME = r"\p{Hangul}{2,4}"
-_LABELLED_NAME = regex.compile(
-    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + rf")\s*[:：]?\s*(?P<name>{_NAME})$"
-)
-_NAME_BEFORE_TIME = regex.compile(rf"^(?P<name>{_NAME})\s+(?:기자\s+)?(?:입력|등록|기사입력|작성|송고)")
 _NAME_EMAIL = regex.compile(
-    rf"(?:^|\s|[\[(<])(?P<name>{_NAME})\s*[(\[<]?\s*(?P<email>" + EMAIL.pattern + r")"
+    rf"(?:^|\s|[\[(<])(?P<name>{_NAME})\s{{0,4}}[(\[<]?\s{{0,4}}(?P<email>" + EMAIL.pattern + r")"
 )
 _BARE_NAME = regex.compile(r"\p{Hangul}{3}")
+_GLUED_TIME = regex.compile(r"(\d{1,2}:\d{2})(?=(?:19|20)\d{2}\s{0,4}[.\-/년])")
+"""A time glued to the next date by a dump ("03:002024년 5월 30일"): split them."""
+_LABEL_TAILS = ("입력", "등록", "수정", "작성", "송고", "전송", "게재", "발행", "승인")
 _OPENERS = "([<［【〈＜"
 _CLOSERS = ")]>］】〉＞"
 _SPLIT_NAMES = regex.compile(r"[·,\s]+")
@@ -46,11 +45,11 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     paragraphs = tuple(d.kept_text for d in decisions if d.label == "body")
     reporters = _reporters(decisions) or hints.reporters
     times = _times(decisions)
-    published = times.get("published") or hints.published
-    approved = times.get("approved") or hints.approved
+    published = _finer(times.get("published"), hints.published)
+    approved = _finer(times.get("approved"), hints.approved)
     if published is None:
         published = approved
-    modified = times.get("modified") or hints.modified
+    modified = _finer(times.get("modified"), hints.modified)
     images = _images(decisions) or hints.images
     emails = _emails(reporters, decisions)
     comment_count = _comment_count(decisions)
@@ -82,6 +81,15 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     )
 
 
+def _finer(shown: datetime | None, hinted: datetime | None) -> datetime | None:
+    """The displayed time, or the page's machine time when it is the same minute with seconds."""
+    if shown is None:
+        return hinted
+    if hinted is not None and hinted.replace(second=0, microsecond=0) == shown.replace(second=0, microsecond=0):
+        return hinted
+    return shown
+
+
 def credited(text: str) -> tuple[Reporter, ...]:
     """Reporters a byline-ish line credits: role bylines, "name (email)", sign-offs, labelled names."""
     found = list(parse_byline(text)) or [Reporter(name=n, role=r) for n, r in shapes.loose_bylines(text)]
@@ -97,7 +105,7 @@ def credited(text: str) -> tuple[Reporter, ...]:
                 Reporter(r.name, r.role, r.email or m["email"], r.location) if r.name == m["name"] else r
                 for r in found
             ]
-    for rx in (_LABELLED_NAME, _NAME_BEFORE_TIME, shapes.SLASH_CREDIT):
+    for rx in (shapes.LABELLED_NAME, shapes.NAME_BEFORE_TIME, shapes.SLASH_CREDIT, shapes.NAME_WITH_ID):
         hit = rx.match(text)
         if hit and hit["name"] not in names:
             found.append(Reporter(name=hit["name"]))
@@ -113,7 +121,18 @@ def credited(text: str) -> tuple[Reporter, ...]:
         and bare not in phrases.NOT_NAMES
     ):
         found.append(Reporter(name=bare))
-    return tuple(found)
+    return tuple(r for r in found if _plausible_name(r.name))
+
+
+def _plausible_name(name: str) -> bool:
+    """False for words a loose pattern can take for a name (a time label, a role, a widget word)."""
+    return (
+        name not in TIME_LABELS
+        and name not in ROLE_WORDS
+        and name not in phrases.NOT_NAMES
+        and not name.endswith(_LABEL_TAILS)
+        and not name.endswith(phrases.OUTLET_TAILS)
+    )
 
 
 def _dateline_reporters(prefix: str) -> tuple[Reporter, ...]:
@@ -149,7 +168,7 @@ def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
             )
 
     for d in decisions:
-        text = d.block.text
+        text = d.kept_text if d.label in ("byline", "info") else d.block.text
         if d.label in ("byline", "info"):
             got = credited(text)
             for r in got:
@@ -190,35 +209,27 @@ def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple
 
 def _times(decisions: list[Decision]) -> dict[TimeField, datetime]:
     out: dict[TimeField, datetime] = {}
-    bare: datetime | None = None
+    unlabelled: datetime | None = None
     pending: TimeField | None = None  # a label printed on its own line, its time on the next
     for d in decisions:
         text = " ".join(d.block.text.split())
-        label_only = TIME_LABELS.get(text.rstrip(" :："))
+        label_only = label_field(text.rstrip(" :：")) if len(text) <= 12 else None
         if label_only is not None:
             pending = label_only
             continue
         if d.label != "info":
             pending = None
             continue
-        if pending is not None and shapes.BARE_DATE.match(text):
-            when = parse_datetime(text)
-            if when is not None:
-                out.setdefault(pending, when)
+        for label, when in find_times(_GLUED_TIME.sub(r"\1 ", text)):
+            field = label_field(label) if label else pending
             pending = None
-            continue
-        pending = None
-        hit = False
-        for m in _LABELLED_TIME.finditer(text):
-            when = parse_datetime(m["rest"])
-            field = TIME_LABELS.get(m["label"]) or TIME_LABELS.get(m["label"].replace(" ", ""))
-            if when is not None and field is not None:
-                hit = True
+            if field is not None:
                 out.setdefault(field, when)
-        if not hit and bare is None and shapes.BARE_DATE.match(text):
-            bare = parse_datetime(text)
-    if bare is not None and "published" not in out and "approved" not in out:
-        out["published"] = bare
+            elif unlabelled is None:
+                unlabelled = when
+        pending = None
+    if unlabelled is not None and "published" not in out and "approved" not in out:
+        out["published"] = unlabelled
     return out
 
 

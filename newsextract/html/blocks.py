@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-import regex
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..blocks import BlockKind
-from ..knowledge.profiles import FURNITURE_WORDS, HIDDEN_CLASSES, KEEP_WORDS, PRUNE_TAGS, RELATED_HEADINGS
+from ..knowledge.profiles import RELATED_HEADINGS
 from ..limits import Limits
 from .profile import Ancestor, Selector, SelectorIndex, open_keys_of
+from .prune import style_hides, tag_pruned, traits
 
 BLOCK_TAGS = frozenset(
     {
@@ -78,8 +79,6 @@ _TAG_KIND: dict[str, BlockKind] = {
 _BOLD = frozenset({"strong", "b"})
 _PROTECTED = frozenset({"detect", "body", "title", "subtitle", "info", "byline", "caption", "figures"})
 """Roles that keep an element even when its class names a widget (``div.article_share_body``)."""
-_SEP = str.maketrans("-_", "  ")
-_TIMEISH = regex.compile(r"\d{4}[.\-/년]\s?\d{1,2}[.\-/월]\s?\d{1,2}")
 
 
 @dataclass(slots=True)
@@ -118,37 +117,6 @@ class Walk:
         return container <= node <= self.end[container]
 
 
-_POSITIVE = frozenset(
-    {"article", "content", "contents", "body", "news", "view", "text", "txt", "story", "entry"}
-)
-_NEGATIVE = frozenset(
-    {
-        "header",
-        "footer",
-        "nav",
-        "menu",
-        "side",
-        "sidebar",
-        "aside",
-        "widget",
-        "list",
-        "tag",
-        "tags",
-        "util",
-        "info",
-        "meta",
-        "top",
-        "bottom",
-        "bnr",
-        "more",
-        "journalist",
-        "reporter",
-        "writer",
-        "profile",
-    }
-)
-
-
 def _describe(a: Ancestor) -> str:
     return a.desc
 
@@ -157,13 +125,11 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
     """Walk the tree once: prune, match selectors, cut blocks."""
     w = Walk()
     stack: list[Ancestor | None] = []
-    kinds: list[BlockKind] = []
-    atomic: list[bool] = []
-    bounds: list[bool] = []
+    frames: list[tuple[bool, BlockKind, bool, tuple[str, ...]]] = []
+    """Per open element: (cuts a block, block kind, inside an atomic caption, anchor keys it opened)."""
     open_keys: dict[str, int] = {}
-    opened: list[list[str]] = []
     parts: list[str] = []
-    link = [0, 0]  # [open <a> depth, link chars in parts]
+    link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
     memos: dict[tuple[str, str], _Memo] = {}
     max_depth = limits.max_depth
     blocks = w.blocks
@@ -173,12 +139,17 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
             return
         text = " ".join("".join(parts).split())
         chars = link[1]
+        bold = link[3]
         parts.clear()
-        link[1] = 0
+        link[1] = link[3] = 0
         if not text:
             return
-        top = _top(stack)
-        kind: BlockKind = kinds[-1] if kinds else "text"
+        top = stack[-1] if stack else None
+        if top is None:
+            top = _top(stack)
+        kind: BlockKind = frames[-1][1] if frames else "text"
+        if kind == "text" and bold >= len(text.replace(" ", "")) > 0:
+            kind = "heading"  # a line wholly in bold: an in-body subheading or a deck
         where = _where(stack)
         blocks.append(RawBlock(text, kind, top.index if top else 0, where, min(chars, len(text))))
         if text in RELATED_HEADINGS and top is not None and len(text) < 20:
@@ -191,6 +162,8 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
             parts.append(text)
             if link[0]:
                 link[1] += len(text.strip())
+            if link[2]:
+                link[3] += len(text.replace(" ", "").strip())
 
     walker = etree.iterwalk(root, events=("start", "end", "comment"))
     for event, el in walker:
@@ -204,17 +177,18 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
                 add(el.tail)
                 continue
             tag = a.tag
-            if (bounds[-1] or atomic[-1]) and not (atomic[-1] and len(atomic) > 1 and atomic[-2]):
+            boundary, _, inside, keys = frames[-1]
+            if (boundary or inside) and not (inside and len(frames) > 1 and frames[-2][2]):
                 flush()
+            frames.pop()
             stack.pop()
-            bounds.pop()
-            for k in opened.pop():
+            for k in keys:
                 open_keys[k] -= 1
             if tag == "a":
                 link[0] -= 1
+            elif tag in _BOLD:
+                link[2] -= 1
             w.end[a.index] = len(w.parent) - 1
-            kinds.pop()
-            atomic.pop()
             add(el.tail)
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
@@ -223,7 +197,7 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
             stack.append(None)
             continue
         tag = tag.lower()
-        if tag in PRUNE_TAGS or (tag == "button" and not _shows_time(el)):
+        if tag_pruned(tag, el):
             el_id = el.get("id")
             if el_id and el_id in index.by_id:  # script#fusion-metadata: pruned, but it names the CMS
                 for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
@@ -247,13 +221,9 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         reason = None
         if hidden:
             reason = "hidden (class)"
-        else:
-            style = get("style") if tag != "img" else None
-            if style and ("none" in style or "hidden" in style):
-                s = style.replace(" ", "").lower()
-                if "display:none" in s or "visibility:hidden" in s:
-                    reason = "hidden (style)"
-        parent_a = _top(stack)
+        elif tag != "img" and style_hides(get("style")):  # lazy images start hidden
+            reason = "hidden (style)"
+        parent_a = stack[-1] if stack else None
         parent_index = parent_a.index if parent_a else -1
         node = len(w.parent)
         anc = Ancestor(tag, el_id, classes, get, node, desc)
@@ -273,7 +243,7 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
                 reason = f"furniture ({h.source})"
                 break
             roles.add(h.role)
-        if reason is None and chrome and not (roles & _PROTECTED):
+        if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
             reason = "furniture (class)"
         if reason is not None:
             walker.skip_subtree()
@@ -283,7 +253,8 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         for h in hits:
             w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
         boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
-        if boundary and not (atomic and atomic[-1]):
+        outer = frames[-1] if frames else None
+        if boundary and not (outer and outer[2]):
             flush()
         w.parent.append(parent_index)
         w.end.append(node)
@@ -291,42 +262,37 @@ def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limi
         w.elements.append(el)
         w.flags.append(flag)
         stack.append(anc)
-        bounds.append(boundary)
-        opened.append(keys)
         for k in keys:
             open_keys[k] = open_keys.get(k, 0) + 1
-        kind = _kind(tag, roles, el, kinds)
-        is_atomic = "caption" in roles
-        kinds.append(kind)
-        atomic.append(is_atomic or (bool(atomic) and atomic[-1]))
+        inside = "caption" in roles or bool(outer and outer[2])
+        frames.append((boundary, _kind(tag, roles, el, outer[1] if outer else None), inside, keys))
         if tag == "a":
             link[0] += 1
+        elif tag in _BOLD:
+            link[2] += 1
         elif tag == "img":
             src = get("src") or get("data-src") or get("data-org-src")
             alt = get("alt")
             if src or alt:
                 flush()
                 blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
-        elif tag == "br" and atomic[-1]:
+        elif tag == "br" and inside:
             parts.append(" ")
         add(el.text)
     flush()
     return w
 
 
-_Memo = tuple[frozenset[str], tuple[Selector, ...], int, list[str], bool, bool, str]
+_Memo = tuple[frozenset[str], tuple[Selector, ...], int, tuple[str, ...], bool, bool, str]
 
 
+@lru_cache(maxsize=16384)
 def _memo(tag: str, cls: str, el_id: str | None, index: SelectorIndex) -> _Memo:
-    """What an element's tag, class and id say, computed once per distinct (tag, class, id) on a page."""
-    classes = frozenset(cls.split())
-    words = frozenset(f"{cls} {el_id or ''}".translate(_SEP).lower().split())
-    flag = 1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0)
-    keys = [k for k in open_keys_of(tag, el_id, classes) if k in index.anchors]
-    hidden = bool(classes & HIDDEN_CLASSES)
-    chrome = bool(words & FURNITURE_WORDS) and not (words & KEEP_WORDS)
-    desc = tag + (f"#{el_id}" if el_id else "") + ("." + ".".join(sorted(classes)[:2]) if classes else "")
-    return classes, index.candidates(tag, el_id, classes, cls), flag, keys, hidden, chrome, desc
+    """What an element's tag, class and id say: a pure function of them, cached across pages."""
+    t = traits(cls, el_id)
+    keys = tuple(k for k in open_keys_of(tag, el_id, t.classes) if k in index.anchors)
+    desc = tag + (f"#{el_id}" if el_id else "") + ("." + ".".join(sorted(t.classes)[:2]) if t.classes else "")
+    return t.classes, index.candidates(tag, el_id, t.classes, cls), t.flag, keys, t.hidden, t.chrome, desc
 
 
 def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) -> _Memo:
@@ -338,21 +304,12 @@ def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) 
         or (id_attr is not None and (id_attr[0] is None or id_attr[0].search(el_id)))
     ):
         return _memo(tag, cls, el_id, index)
-    classes, static, flag, keys, hidden, chrome, desc = memo
-    words = frozenset(el_id.translate(_SEP).lower().split())
-    if not flag:
-        flag = 1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0)
-    chrome = chrome or (bool(words & FURNITURE_WORDS) and not (words & KEEP_WORDS))
-    return classes, static, flag, keys, hidden, chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
+    classes, static, flag, keys, hidden, _, desc = memo
+    t = traits(cls, el_id)
+    return classes, static, t.flag or flag, keys, hidden, t.chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
 
 
-def _shows_time(el: lxml_html.HtmlElement) -> bool:
-    """A button that shows a time ("업데이트 2024-05-30 09:12") is a header line, not a control."""
-    text = el.text_content()
-    return len(text) < 80 and bool(_TIMEISH.search(text))
-
-
-def _kind(tag: str, roles: set[str], el: lxml_html.HtmlElement, kinds: list[BlockKind]) -> BlockKind:
+def _kind(tag: str, roles: set[str], el: lxml_html.HtmlElement, outer: BlockKind | None) -> BlockKind:
     if "caption" in roles:
         return "caption"
     k = _TAG_KIND.get(tag)
@@ -367,8 +324,8 @@ def _kind(tag: str, roles: set[str], el: lxml_html.HtmlElement, kinds: list[Bloc
     ):
         return "heading"
     if tag in BLOCK_TAGS and tag not in ("div", "section", "article", "main", "body"):
-        return kinds[-1] if kinds and kinds[-1] in ("item", "quote", "cell", "caption") else "text"
-    return kinds[-1] if kinds else "text"
+        return outer if outer in ("item", "quote", "cell", "caption") else "text"
+    return outer or "text"
 
 
 def _top(stack: list[Ancestor | None]) -> Ancestor | None:

@@ -17,10 +17,11 @@ import regex
 from lxml import html as lxml_html
 
 from ..blocks import Block, BlockKind, PageHints, Zone
-from ..fields.byline import parse_byline
+from ..fields.byline import EMAIL, parse_byline
 from ..fields.captions import split_credit
-from ..fields.dates import find_times, label_field
+from ..fields.dates import find_dates, find_times, label_field
 from ..knowledge import phrases
+from ..knowledge.labels import ROLE_WORDS
 from ..knowledge.profiles import Profile
 from ..limits import Limits
 from ..model import Image, Reporter
@@ -40,7 +41,10 @@ _LABELLED_NAME = regex.compile(
 )
 """A name after a byline label: "글쓴이 최서린", "작성자 : 장하람"."""
 _DIGITS = regex.compile(r"\d{1,9}")
-_DECK_TAGS = frozenset({"h2", "h3", "h4", "strong", "b", "p"})
+_POINTERS = ("▲", "△", "↑", "▶", "[", "<", "(")
+"""Bold lines opening with these are captions, markers or credits, not a deck."""
+_BYLINE_BOX_WORDS = ("byline", "writer", "reporter", "author", "journalist")
+_YEAR = regex.compile(r"\d{2}[.\-/년]|\d{4}")
 _TRUSTED_TITLE = 12
 """A metadata title shorter than this is taken for the site's name, not the headline."""
 _MIN_BODY = 80
@@ -81,10 +85,8 @@ def html_blocks(
         if got is not None and sum(len(b.text) for b in got[0]) > have:
             embedded, extra = got
             meta = _merge(extra, meta)
-    if embedded is None and found.profile is not None and have < _MIN_BODY:
-        generic = _generic(w, meta)  # a profile whose container is (nearly) empty is not trusted
-        if _container_chars(w, generic) > max(5 * have, 500):
-            found = generic
+    if embedded is None and found.profile is not None:
+        found = _checked(w, found, meta, have)
     blocks = _zoned(w, found, replace_body=embedded)
     visible = _visible_hints(w, found)
     hints = _merge(visible, meta)
@@ -98,6 +100,40 @@ def html_blocks(
 
 
 # --- locating the article ------------------------------------------------------------------------
+
+
+def _checked(w: Walk, found: _Found, meta: PageHints, have: int) -> _Found:
+    """The profile's find, unless the generic finder sees the article elsewhere.
+
+    A profile whose container is (nearly) empty, or holds far less prose than a generic container lying
+    wholly outside it, recognised the wrong element (a class name shared by another layout).
+    """
+    if have >= _MIN_BODY:
+        mine, page = _prose_chars(w, found)
+        if mine * 3 >= page:
+            return found  # no container outside this one can hold twice its prose
+    title_block = _title_block(w, _trusted_title(meta))
+    hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
+    other = _Found(None, tuple(find_container(w, title_block=title_block, hinted=hinted)), {}, ())
+    if have < _MIN_BODY:
+        better = _container_chars(w, other) > max(5 * have, 500)
+    else:
+        apart = not any(w.inside(g, c) or w.inside(c, g) for g in other.container for c in found.container)
+        better = apart and _prose_chars(w, found)[0] * 2 < _prose_chars(w, other)[0]
+    return _generic(w, meta) if better else found
+
+
+def _prose_chars(w: Walk, found: _Found) -> tuple[int, int]:
+    """Characters of sentence-like blocks (Korean endings, some length): in the container, on the page."""
+    paint = _paint(w, found)
+    inside = total = 0
+    for b in w.blocks:
+        t = b.text
+        if len(t) >= 25 and t.rstrip("\"'”’) ").endswith(("다.", "요.", "다", ".")):
+            total += len(t)
+            if paint[b.node] == _BODY:
+                inside += len(t)
+    return inside, total
 
 
 def _first(w: Walk, key: tuple[str, str]) -> int | None:
@@ -139,7 +175,7 @@ def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
                 },
                 removed=tuple(n for _, n in w.hits.get((p.name, "remove"), ())),
             )
-            missing = tuple(r for r in ("title", "info", "byline") if not found.head.get(r))
+            missing = tuple(r for r in ("title", "subtitle", "info", "byline") if not found.head.get(r))
             if missing:
                 title_block = _title_block(w, _trusted_title(meta)) if "title" in missing else None
                 extra = _header_scan(w, found.container, title_block, roles=missing)
@@ -172,27 +208,43 @@ def _trusted_title(meta: PageHints) -> str | None:
 def _header_scan(
     w: Walk, container: tuple[int, ...], title_block: int | None, *, roles: tuple[str, ...]
 ) -> dict[int, str]:
-    """Header pieces found by position around the container: the headline above it, time and byline
-    lines between the headline and the body, byline lines just after the body."""
+    """Header pieces found by position around the container: the headline above it (or heading its
+    first line), time and byline lines under the headline, a deck opening the body, bylines just after it."""
     start = min((_first_block(w, c) for c in container), default=len(w.blocks))
-    if title_block is None or title_block > start:
-        title_block = _headline_before(w, start)
+    if title_block is not None and title_block > start + 3:
+        title_block = None  # a match far inside the body is a repeat, not the headline
+    if title_block is None:
+        first = w.blocks[start] if start < len(w.blocks) else None
+        if first is not None and first.kind == "heading" and 6 <= len(first.text) <= 200:
+            title_block = start
+        else:
+            title_block = _headline_before(w, start)
     head: dict[int, str] = {}
+    body_from = start
     if title_block is not None:
         if "title" in roles:
             head[title_block] = "title"
-        for i in range(title_block + 1, min(start, title_block + 12)):
+        stop = start if title_block < start else title_block + 4
+        for i in range(title_block + 1, min(stop, title_block + 12, len(w.blocks))):
             b = w.blocks[i]
             if len(b.text) > 80 or b.kind == "image":
                 continue
-            if "info" in roles and find_times(b.text):
+            if (
+                "info" in roles
+                and _maybe_time(b.text)
+                and (find_times(b.text) or (i <= title_block + 2 and _date_only(b.text)))
+            ):
                 head[i] = "info"
-            elif "byline" in roles and parse_byline(b.text):
+            elif "byline" in roles and _maybe_byline(b.text) and parse_byline(b.text):
                 head[i] = "byline"
+            else:
+                continue
+            body_from = max(body_from, i + 1)
+        body_from = max(body_from, title_block + 1)
     if "subtitle" in roles:
-        for i in range(start, min(start + 6, len(w.blocks))):
+        for i in range(body_from, min(body_from + 12, len(w.blocks))):
             b = w.blocks[i]
-            if b.kind == "heading" and w.tags[b.node] in _DECK_TAGS:
+            if b.kind == "heading" and not b.text.startswith(_POINTERS):
                 head[i] = "subtitle"  # a deck heading opening the body, before any text
             elif b.kind not in ("image", "caption"):
                 break
@@ -200,9 +252,23 @@ def _header_scan(
         end = max((_last_block(w, c) for c in container), default=-1)
         for i in range(end + 1, min(end + 6, len(w.blocks))):
             b = w.blocks[i]
-            if len(b.text) <= 80 and b.kind != "image" and parse_byline(b.text):
+            if len(b.text) > 80 or b.kind == "image":
+                continue
+            if (_maybe_byline(b.text) and parse_byline(b.text)) or (
+                _NAME_ONLY.match(b.text) and _byline_box(w, b.node)
+            ):
                 head[i] = "byline"
     return head
+
+
+def _byline_box(w: Walk, node: int) -> bool:
+    """The element (or its parent) is named as a byline box: ``div.byline``, ``span.writer``."""
+    for n in (node, w.parent[node]):
+        if n >= 0:
+            named = f"{w.elements[n].get('class') or ''} {w.elements[n].get('id') or ''}".lower()
+            if any(word in named for word in _BYLINE_BOX_WORDS):
+                return True
+    return False
 
 
 def _headline_before(w: Walk, start: int) -> int | None:
@@ -212,7 +278,11 @@ def _headline_before(w: Walk, start: int) -> int | None:
         t = b.text
         if b.kind in ("image", "item") or not 8 <= len(t) <= 200 or b.link_chars > len(t) // 2:
             continue
-        if t.endswith(("다.", "요.")) or find_times(t) or parse_byline(t):
+        if (
+            t.endswith(("다.", "요."))
+            or (_maybe_time(t) and find_times(t))
+            or (_maybe_byline(t) and parse_byline(t))
+        ):
             continue
         return i
     return None
@@ -236,7 +306,7 @@ def _title_block(w: Walk, title: str | None) -> int | None:
     """The block showing the headline.
 
     The block equal to the metadata title (a heading first), else the first block the metadata title
-    contains ("Site - Headline", "Headline | Site"), a heading first, else the first ``h1``.
+    contains ("Site - Headline", "Headline | Site"), a heading first.
     """
     if title:
         t = " ".join(title.split())
@@ -260,51 +330,57 @@ def _title_block(w: Walk, title: str | None) -> int | None:
         for found in (exact, part_heading, part):
             if found is not None:
                 return found
-    for i, b in enumerate(w.blocks):
-        if b.kind == "heading" and w.tags[b.node] == "h1" and len(b.text) >= 6:
-            return i
     return None
+
+
+_BODY, _REMOVED = "body", "removed"
+
+
+def _paint(w: Walk, found: _Found) -> list[str | None]:
+    """Per node: its header role, "removed", "body" (inside the container) or None, by interval painting."""
+    paint: list[str | None] = [None] * len(w.parent)
+    layers = [(_BODY, found.container), (_REMOVED, found.removed)]
+    layers += [(role, found.head.get(role, ())) for role in ("title", "subtitle", "info", "byline")]
+    for label, nodes in layers:
+        for n in nodes:
+            if n >= 0:
+                paint[n : w.end[n] + 1] = [label] * (w.end[n] + 1 - n)
+    return paint
 
 
 def _container_chars(w: Walk, found: _Found) -> int:
     if not found.container:
         return 0
-    total = 0
-    for b in w.blocks:
-        if (
-            b.kind != "image"
-            and any(w.inside(b.node, c) for c in found.container)
-            and not any(w.inside(b.node, r) for r in found.removed)
-        ):
-            total += len(b.text)
-    return total
+    paint = _paint(w, found)
+    return sum(len(b.text) for b in w.blocks if b.kind != "image" and paint[b.node] == _BODY)
 
 
 # --- zoning the blocks ---------------------------------------------------------------------------
 
 
 def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[Block]:
-    head_nodes = [
-        (n, role) for role in ("title", "subtitle", "info", "byline") for n in found.head.get(role, ())
-    ]
+    paint = _paint(w, found)
     dropped = _related_drops(w, found)
     out: list[Block] = []
     body_done = False
     for i, b in enumerate(w.blocks):
-        role = found.head_blocks.get(i) or next((r for n, r in head_nodes if w.inside(b.node, n)), None)
-        if role is None and (i in dropped or any(w.inside(b.node, r) for r in found.removed)):
+        mark = paint[b.node]
+        role = found.head_blocks.get(i) or (mark if mark not in (None, _BODY, _REMOVED) else None)
+        if role is None and (i in dropped or mark == _REMOVED):
             continue
         zone: Zone
         kind: BlockKind = b.kind
-        if role == "info" and not find_times(b.text) and not parse_byline(b.text):
+        if role == "info" and not (find_times(b.text) or _date_only(b.text) or parse_byline(b.text)):
             zone = "outside"  # a label or counter in the info box ("페이지 정보", "댓글 0")
+        elif role == "byline" and not _names_a_person(b.text):
+            zone = "outside"  # a link or label in the reporter box ("기자의 다른기사 보기")
         elif role is not None:
             zone = "head"
             if role == "info":
                 kind = "meta"
             elif role in ("title", "subtitle"):
                 kind = "heading"
-        elif any(w.inside(b.node, c) for c in found.container):
+        elif mark == _BODY:
             zone = "body"
             if b.text and b.link_chars >= 0.9 * len(b.text) and len(b.text) < 80 and kind != "caption":
                 zone = "outside"  # a line that is only a link: promo or related story
@@ -378,25 +454,17 @@ def _visible_hints(w: Walk, found: _Found) -> PageHints:
     reporters: dict[str, Reporter] = {}
     for lines in roles.get("info", ()):
         line = " ".join(lines)
-        for label, when in find_times(line):
+        for label, when in find_times(line) or _date_only(line):
             field = label_field(label) or ("published" if not times else None)
             if field and field not in times:
                 times[field] = when
         for r in parse_byline(line) or _labelled_names(line):
             reporters.setdefault(r.name, r)
     for lines in roles.get("byline", ()):
-        line = " ".join(lines)
-        found_any = parse_byline(line)
-        for r in found_any:
+        for r in _box_reporters(lines):
             old = reporters.get(r.name)
             if old is None or (r.email and not old.email):
                 reporters[r.name] = r
-        name = _MEMBER_ID.sub("", line)
-        if not found_any and _NAME_ONLY.match(name):
-            reporters.setdefault(name, Reporter(name=name))
-        elif not found_any:
-            for r in _labelled_names(line):
-                reporters.setdefault(r.name, r)
     comment_count = None
     for lines in roles.get("comments", ()):
         m = _DIGITS.search(" ".join(lines).replace(",", ""))
@@ -422,8 +490,9 @@ def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
     out: list[Image] = []
     seen: set[str] = set()
     last_img: RawBlock | None = None
+    paint = _paint(w, found)
     for b in w.blocks:
-        if not any(w.inside(b.node, c) for c in found.container):
+        if paint[b.node] != _BODY:
             continue
         if b.kind == "image":
             last_img = b
@@ -443,6 +512,50 @@ def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
 
 
 # --- metadata ------------------------------------------------------------------------------------
+
+
+def _date_only(line: str) -> tuple[tuple[str | None, datetime], ...]:
+    """The one date of a dated line with no time ("[경향신문] 2013-06-22 24면"), as a publication day."""
+    dates = find_dates(line)
+    return ((None, dates[0].when),) if len(dates) == 1 else ()
+
+
+def _box_reporters(lines: list[str]) -> list[Reporter]:
+    """Reporters in a byline element, line by line: a name line, then perhaps its e-mail on the next."""
+    out: list[Reporter] = []
+    joined = " ".join(lines)
+    for line in [*lines, joined] if len(lines) > 1 else lines:
+        found = list(parse_byline(line))
+        if not found:
+            name = _MEMBER_ID.sub("", line)
+            found = [Reporter(name=name)] if _NAME_ONLY.match(name) else list(_labelled_names(line))
+        if found:
+            out.extend(found)
+            continue
+        email = EMAIL.search(line)
+        if email and out and not out[-1].email and line is not joined:
+            last = out[-1]
+            out[-1] = Reporter(name=last.name, role=last.role, email=email.group(0), location=last.location)
+    return out
+
+
+def _maybe_byline(line: str) -> bool:
+    """Cheap pre-test before the byline parser: a role word or an e-mail is present."""
+    return "@" in line or any(word in line for word in ROLE_WORDS)
+
+
+def _maybe_time(line: str) -> bool:
+    """Cheap pre-test before the date parser: four digits in a row somewhere."""
+    return _YEAR.search(line) is not None
+
+
+def _names_a_person(line: str) -> bool:
+    return bool(
+        parse_byline(line)
+        or _NAME_ONLY.match(_MEMBER_ID.sub("", line))
+        or _labelled_names(line)
+        or EMAIL.search(line)
+    )
 
 
 def _labelled_names(line: str) -> tuple[Reporter, ...]:

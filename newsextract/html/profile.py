@@ -183,7 +183,7 @@ class Ancestor:
         self.desc = desc or tag
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SelectorIndex:
     """All selectors of all profiles (and the page-wide rules), indexed for the walk."""
 

@@ -83,7 +83,7 @@ def soup_to_tree(soup: Any, *, limits: Limits) -> lxml_html.HtmlElement:
             _build(body, [node], 2, budget)
     if len(root) == 0 and not (root.text or "").strip():
         raise EmptyInputError("the soup holds no elements and no text")
-    return root  # type: ignore[no-any-return]
+    return root
 
 
 def _top(soup: Any) -> tuple[dict[str, Any], list[Any]]:

@@ -70,6 +70,7 @@ EXACT: Final[frozenset[str]] = frozenset(
         "좋아요",
         "추천",
         "이 기사 어땠나요?",
+        "이 기사 어때요?",
         "이 기사에 대해 어떻게 생각하시나요?",
         # navigation and lists
         "상태바",
@@ -98,6 +99,8 @@ EXACT: Final[frozenset[str]] = frozenset(
         "청소년보호정책",
         "이메일무단수집거부",
         "ADVERTISEMENT",
+        "AD",
+        "광고",
         "기사를 읽어드립니다.",
         # portal chrome (reference §6.2)
         "기자 프로필",
@@ -135,10 +138,14 @@ EXACT: Final[frozenset[str]] = frozenset(
         "연속재생",
         "상세 기사보기",
         "Previous Next",
+        "동영상 재생",
+        "동영상 보기",
     }
 )
 
 PREFIXES: Final[tuple[str, ...]] = (
+    "SNS 기사보내기",
+    "SNS 공유",
     "계정을 선택하시면",
     "댓글을 남기실 수 있습니다",
     "저작권자",
@@ -181,29 +188,35 @@ PREFIXES: Final[tuple[str, ...]] = (
 )
 
 PATTERNS: Final[tuple[str, ...]] = (
-    r"^댓글\s*\d+\s*개?$",
-    r"^(?:좋아요|훈훈해요|슬퍼요|화나요|후속요청|싫어요|훌륭해요|추천해요|흥미진진|쏠쏠정보|공감백배|분석탁월|후속강추)\s*\d*$",
-    r"^#[^\s#]+(?:\s+#[^\s#]+)*$",  # hashtag line
-    r"^\(\s*\)\s*.{0,30}폰트$",  # font-size radio buttons
+    r"^댓글\s{0,4}\d+\s{0,4}개?$",
+    r"^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s?요청|후속\s?원해요|후속기사\s?원해요|싫어요|훌륭해요|추천해요|흥미진진|쏠쏠정보|공감백배|분석탁월|후속강추)\s{0,4}(?:\d+\s{0,4})?){1,8}$",
+    r"^재생\s?시간\s{0,4}\d",
+    r"^.{0,30}(?:이 기사를 공유합니다|글자크기 설정)",
+    r"^#[^\s#]{1,40}(?: #[^\s#]{1,40}){0,30}$",  # hashtag line
+    r"^\(\s{0,4}\)\s{0,4}.{0,30}폰트$",  # font-size radio buttons
     r"^가\d단계",
     r"^\[[\x21-\x5a\x5e-\x7e]{1,40}\]$",  # image placeholder: "[20230407_I]", "[noimg_633_]"
-    r"^\[\s*\]",  # check box
+    r"^\[\s{0,4}\]",  # check box
     r"^\[[ _.]*\]$",
-    r"^\[INS:\s*:INS\]$",
+    r"^\[INS:\s{0,4}:INS\]$",
     r"^-+$",
+    r"^.{0,20}언론사 구독",
+    r"^.{0,80}?(?:\[ {0,30}\]|_{5,})",  # a form field ("검색어 입력[ ]검색", "이름 ______")
     r"^.{0,20}폰트가 설치되어\s?있지 않습니다",
     r"^.{0,20}\s?닫기$",
     r"^.{0,80}이미지 확대하기$",
     r"^\S.{0,20}\s(?:사진|이미지|썸네일)$",  # an image's alt text ("iMBC 연예뉴스 사진")
     r"^[━─_=*]{3,}$",
-    r"^(?:영상취재|영상편집|촬영기자|그래픽|촬영|편집|VJ|CG|영상디자인|취재지원)\s*[:：]",
-    r"^.{0,20}(?:공유하기|보내기)(?:\s*\S{0,10})?$",
-    r"^(?:이 기사의 덧글 보기|이 기사 좋아요 하기)\s*\d*$",
-    r"^조회\s*(?:수)?\s*[\d,]*$",
-    r"^(?:KBS|MBC|SBS|YTN|MBN|TV조선|연합뉴스TV|JTBC)\s*(?:NEWS|뉴스)?$",
+    r"^[\[(]?\s{0,4}(?:영상취재|영상편집|촬영기자|그래픽|촬영|편집|VJ|CG|영상디자인|취재지원|영상|사진|디자인|구성|연출|제작|취재)\s{0,4}[:：/]",
+    r"^.{0,20}(?:공유하기|보내기)(?:\s{0,4}\S{0,10})?$",
+    r"^(?:이 기사의 덧글 보기|이 기사 좋아요 하기)\s{0,4}\d*$",
+    r"^조회\s{0,4}(?:수\s{0,4})?[\d,]*$",
+    r"^(?:KBS|MBC|SBS|YTN|MBN|TV조선|연합뉴스TV|JTBC)\s{0,4}(?:NEWS|뉴스)?$",
 )
 
 END_PREFIXES: Final[tuple[str, ...]] = (
+    "SNS 기사보내기",
+    "SNS 공유",
     "저작권자",
     "<저작권자",
     "[저작권자",
@@ -220,6 +233,7 @@ END_PREFIXES: Final[tuple[str, ...]] = (
     "관련 기사",
     "이 기사에 대해 어떻게 생각하시나요?",
     "이 기사 어땠나요?",
+    "이 기사 어때요?",
     "기자 정보",
     "기자 프로필",
     "기자의 다른 기사",
@@ -236,6 +250,16 @@ END_PREFIXES: Final[tuple[str, ...]] = (
     "(끝)",
     "라이브리 댓글",
     "공유하기 페이스북",
+    "태그:",
+    "태그 :",
+    "Tags:",
+    "이 글 공유하기",
+    "이전 글",
+    "다음 글",
+    "이전글",
+    "다음글",
+    "댓글 남기기",
+    "댓글 작성",
     "페이스북으로 공유하기",
 )
 
@@ -244,10 +268,11 @@ END_PATTERNS: Final[tuple[str, ...]] = (
     r"^\S{1,12}\s?기사문의 및 제보",
     r"^\S{1,12}\s?주요 뉴스$",
     r"^\S{2,4} (?:기자|특파원)의 기사 모음$",
-    r"^▷\s*(?:전화|이메일|카카오톡)",
+    r"^▷\s{0,4}(?:전화|이메일|카카오톡)",
     r"^\[(?:카카오톡|전화|메일)\]",
     r"^\S{0,12}\s?기사목록 전체보기$",
     r"^.{0,40}저작권은 .{1,40}에 있습니다",
+    r"^댓글\s{0,4}\d+\s{0,4}개?$",
 )
 
 SPEAKER_MARKERS: Final[tuple[str, ...]] = (
@@ -260,26 +285,27 @@ SPEAKER_MARKERS: Final[tuple[str, ...]] = (
 """Broadcast transcript markers ("[앵커]", "◀ 리포트 ▶", "【 기자 】"): body when they sit in the article."""
 
 PHOTO_CREDIT_ONLY: Final[tuple[str, ...]] = (
-    r"^[(\[<]\s*(?:사진|자료사진|사진 출처|사진출처|그래픽|영상|출처|제공)\s*[=:：]?[^)\]>]{0,40}[)\]>]$",
+    r"^[(\[<]\s{0,4}(?:사진|자료사진|사진 출처|사진출처|그래픽|영상|출처|제공)\s{0,4}[=:：]?[^)\]>]{0,40}[)\]>]$",
     r"^[(\[<][^)\]>]{1,30}(?:제공|캡처|캡쳐)[^)\]>]{0,20}[)\]>]$",
-    r"^/\s*\S.{0,30}$",
-    r"^(?:사진|영상|그래픽)\s*=\s*\S.{0,30}(?:기자|PD|작가)$",
+    r"^/\s{0,4}\S.{0,30}$",
+    r"^(?:사진|영상|그래픽)\s{0,4}=\s{0,4}\S.{0,30}(?:기자|PD|작가)$",
 )
 """A bracketed photo credit on its own line ("(사진=연합뉴스)", "[사진 출처 : …]"): furniture."""
 
 CAPTION_LINES: Final[tuple[str, ...]] = (
     r"^[▲△↑]",
-    r"^사진\s*(?:제공|출처)?\s*[:=：]\s*\S.{0,40}$",
+    r"^사진\s{0,4}(?:(?:제공|출처)\s{0,4})?[:=：]\s{0,4}\S.{0,40}$",
     r"^\S.{0,40}\s제공$",
 )
 """Lines shaped like captions: "▲ …", a bare unbracketed credit under a photo ("사진 제공: 연합뉴스")."""
 
 CAPTION_CREDIT_MARKS: Final[tuple[str, ...]] = (
-    r"[(\[]\s*(?:사진|자료사진|사진\s*제공|자료사진\s*제공)\s*[=:：]?\s*[^)\]]{1,40}[)\]]",
+    r"[(\[]\s{0,4}(?:사진|자료사진|사진\s{0,4}제공|자료사진\s{0,4}제공)\s{0,4}[=:：]?\s{0,4}[^)\]]{1,40}[)\]]",
     r"재판매 및 DB 금지",
-    r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*[\w.+\-]{1,40}@[\w.\-]{1,60}$",
-    r"[(\[][^)\]]{1,30}\s?제공\s*[)\]]$",
-    r"\s/\s?(?:[\p{Hangul}A-Za-z]{2,15}\s?제공|연합뉴스|뉴스1|뉴시스|AP|AFP|로이터|EPA|게티이미지(?:코리아)?|신화)\s*$",
+    r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s?/\s?(?![\w.\-]{0,40}@)[\p{Hangul}A-Za-z]",
+    r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s{0,4}[\w.+\-]{1,40}@[\w.\-]{1,60}$",
+    r"[(\[][^)\]]{1,30}\s?제공\s{0,4}[)\]]$",
+    r"\s/\s?(?:[\p{Hangul}A-Za-z]{2,15}\s?제공|연합뉴스|뉴스1|뉴시스|AP|AFP|로이터|EPA|게티이미지(?:코리아)?|신화)\s{0,4}$",
 )
 """A credit inside a line ("… (사진=삼성전자)", "… [사진 제공: 연합뉴스]"): with no sentence ending, a caption."""
 
@@ -310,7 +336,14 @@ BYLINE_CARD_WORDS: Final[tuple[str, ...]] = (
 )
 """Words of a reporter card next to a byline (never body)."""
 
-SUMMARY_MARKERS: Final[tuple[str, ...]] = ("자동요약", "본문 요약봇", "요약보기")
+SUMMARY_MARKERS: Final[tuple[str, ...]] = (
+    "자동요약",
+    "본문 요약봇",
+    "요약보기",
+    "기사 제목과 주요 문장을 기반으로",
+    "AI 요약",
+    "요약 기술의 특성상",
+)
 """Headers of machine summaries that repeat body sentences above the article."""
 
 BYLINE_LABELS: Final[tuple[str, ...]] = ("기자이미지", "기자명", "글쓴이", "작성자", "취재기자")
@@ -318,7 +351,7 @@ BYLINE_LABELS: Final[tuple[str, ...]] = ("기자이미지", "기자명", "글쓴
 
 PROMO_PATTERNS: Final[tuple[str, ...]] = (
     r"^[▶☞▷►].{0,60}(?:구독|바로가기|더보기|클릭|다운로드|신청)",
-    r"^[▶☞►]\s*(?:네이버|다음|카카오|유튜브)",
+    r"^[▶☞►]\s{0,4}(?:네이버|다음|카카오|유튜브)",
     r"^.{0,60}[(\[]\s?클릭!?\s?[)\]]$",
 )
 """Press promos appended to a body (reference §6.2): "▶ 네이버에서 뉴시스 구독하기"."""
@@ -397,12 +430,28 @@ NOT_NAMES: Final[frozenset[str]] = frozenset(
         "기자명",
         "더보기",
         "공유하기",
+        "방명록",
+        "게시판",
+        "자료실",
+        "갤러리",
+        "공지글",
+        "전체글",
+        "이전글",
+        "다음글",
+        "홈으로",
+        "로그인",
+        "구독하기",
+        "검색어",
+        "이메일",
+        "메일",
+        "제보",
+        "문의",
     }
 )
 """Short Hangul words that are never a bare reporter name (sections, widgets)."""
 
 TRANSCRIPT_HEAD: Final[str] = (
-    r"^[■□◆◇●○▶▷*]?\s?(?:방송|방송일시|방송일|일자|일시|진행|진행자|출연|출연자|대담|정리|프로그램)\s*[:：]"
+    r"^[■□◆◇●○▶▷*]?\s?(?:방송|방송일시|방송일|일자|일시|진행|진행자|출연|출연자|대담|정리|프로그램)\s{0,4}[:：]"
 )
 """The head lines of a broadcast transcript ("■ 진행 : 김태현 변호사"): body, above the first prose line."""
 
@@ -430,6 +479,11 @@ SHARE_WORDS: Final[frozenset[str]] = frozenset(
         "스크랩",
         "공유",
         "공유하기",
+        "글자크기",
+        "글씨크기",
+        "글자",
+        "크기",
+        "즐겨찾기",
         "facebook",
         "twitter",
         "kakao",
@@ -440,3 +494,15 @@ SHARE_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 """Share-widget service names: a line made only of these is the share widget."""
+
+PRODUCTION_CREDIT: Final[str] = (
+    r"^[\[(]?\s{0,4}(?:영상취재|영상편집|촬영기자|촬영|편집|VJ|CG|영상디자인|취재지원|그래픽|디자인|구성|연출|제작|취재)"
+    r"\s{0,4}[:：/]"
+)
+"""A production credit line: the crew of a report, not its authors."""
+
+TIP_WORDS: Final[tuple[str, ...]] = ("제보", "문의", "이메일", "메일", "전화", "카카오톡", "▷", "▶", "※", "광고")
+"""Words of a tip or contact line ("▷ 이메일 tips@…"): an address there is not a byline."""
+
+OUTLET_TAILS: Final[tuple[str, ...]] = ("뉴스", "뉴시스", "일보", "신문", "방송", "통신", "미디어", "타임스", "저널")
+"""How outlet names end: a word before an address ending so is the outlet, not a reporter."""

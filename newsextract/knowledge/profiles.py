@@ -289,7 +289,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
     Profile(
         name="yonhap",
         detect=("article.story-news", "article#articleWrap", ".story-news.article"),
-        body=("article.story-news", "article#articleWrap", "#articleWrap"),
+        body=("article.story-news", ".story-news.article", "article#articleWrap", "#articleWrap"),
         title=("h1.tit01", "h1.tit"),
         subtitle=("article.story-summary",),
         info=(".update-time", ".txt-time01"),
@@ -310,9 +310,10 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("h1.tit.title_area", "div.viewer"),
         body=("div.viewer article", "div.viewer"),
         title=("h1.tit.title_area", "h1.title_area"),
+        subtitle=(".summury",),
         info=("p.txt",),
-        caption=(".summury", "figcaption"),
-        remove=(".summury", "p.copyright"),
+        caption=("p.photojournal", "figcaption"),
+        remove=("p.copyright",),
     ),
     Profile(
         name="news1",
@@ -463,10 +464,11 @@ PROFILES: Final[tuple[Profile, ...]] = (
         detect=("div.article_detail_body",),
         body=("div.article_detail_body div.article", "div.article_detail_body"),
         title=(".article_tit h3.title", "h3.title"),
+        subtitle=(".article_sub_title",),
         info=(".article_tit p.date", "p.date"),
         byline=(".journalist .name_mul", ".journalist", ".article_title .author"),
         caption=("p.aboutPhoto", "figcaption"),
-        remove=(".vod_player", ".simplejournalist", ".article_sub_title"),
+        remove=(".vod_player", ".simplejournalist"),
     ),
     # --- online / IT / others ---
     Profile(
@@ -507,9 +509,9 @@ PROFILES: Final[tuple[Profile, ...]] = (
         title=(".news_head h1",),
         subtitle=(".news_head p.subtitle", ".news_head h2"),
         info=(".news_head .meta", ".meta span"),
-        byline=(".news_head .meta a",),
+        byline=(".news_head .meta a", ".reporter_list .reporter_info"),
         caption=("figcaption", "p.caption"),
-        remove=(".reporter_list", ".ad_box"),
+        remove=(".ad_box",),
     ),
     Profile(
         name="etnews",
@@ -621,18 +623,13 @@ FURNITURE_WORDS: Final[frozenset[str]] = frozenset(
         "login",
         "reaction",
         "player",
-        "vod",
         "likeit",
-        "font",
         "fontsize",
-        "print",
-        "tts",
         "scrap",
         "toolbar",
         "taboola",
         "dable",
         "gpt",
-        "sponsor",
         "sponsored",
         "outlink",
         "hotnews",
@@ -642,8 +639,8 @@ FURNITURE_WORDS: Final[frozenset[str]] = frozenset(
 )
 """Words (class or id split on ``-``/``_``) that mark widgets, lists and ads."""
 
-KEEP_WORDS: Final[frozenset[str]] = frozenset({"article", "body", "content", "contents", "text", "txt"})
-"""An element whose class names one of these next to a furniture word is kept (``article_ad_free``)."""
+KEEP_WORDS: Final[frozenset[str]] = frozenset({"body"})
+"""An element whose class names one of these next to a furniture word is kept (``news_body_sns_free``)."""
 
 PRUNE_SELECTORS: Final[tuple[str, ...]] = (
     ".ad-template",

@@ -13,6 +13,7 @@ import regex
 from ..blocks import Block, BlockKind
 from ..errors import InputTooLargeError
 from ..limits import Limits
+from .columns import split_columns
 from .markdown import looks_like_markdown, strip_markdown
 from .reflow import reflow
 
@@ -21,6 +22,7 @@ _DUMP_BULLET = regex.compile(r"^(?:[•*+◦▪‣□☆○#]|o(?=\s))\s+")
 _HEADING = regex.compile(r"^#{1,6}\s+")
 _QUOTE = regex.compile(r"^(?:>\s?)+")
 _LYNX_MARKS = regex.compile(r"\((?:BUTTON|IMG|IMAGE|FORM|INLINE|LINK)\)\s?|\[(?:IMG|INLINE|LINK)\]")
+_TABLE_EDGE = regex.compile(r"^(?:\|\s?){1,8}|(?:\s?\|){1,8}$")
 _SPACES = regex.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 
 
@@ -30,7 +32,7 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
     if len(lines) > limits.max_lines:
         raise InputTooLargeError(f"the dump has {len(lines)} lines; the limit is {limits.max_lines}")
     markdown = looks_like_markdown(lines)
-    lines = [_LYNX_MARKS.sub("", line) for line in reflow(lines)]
+    lines = [_LYNX_MARKS.sub("", line) for line in reflow(split_columns(lines))]
     blocks: list[Block] = []
     gap = True
     for number, raw in enumerate(lines, 1):
@@ -48,6 +50,7 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
                 kind, line = "quote", _QUOTE.sub("", line)
             elif _BULLET.match(line) and not line.startswith("**"):
                 kind, line = "item", _BULLET.sub("", line)
+            line = _TABLE_EDGE.sub("", line)
             md = strip_markdown(line)
             line, density, alt, src = md.text, md.link_density, md.image_alt, md.image_src
             if md.image_only:

@@ -45,7 +45,7 @@ def _measured_wrap(lines: list[str], measure: Callable[[str], int]) -> tuple[int
             and w + 1 + measure(nxt.split()[0]) > top - 1
         ):
             wrapped += 1
-    if wrapped < 3 or wrapped * 2 < near:
+    if wrapped < (1 if top <= 100 else 3) or wrapped * 2 < near:
         return None
     return top, wrapped
 

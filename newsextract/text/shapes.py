@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import regex
 
+from ..fields.dates import find_dates
 from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS, TIME_LABELS
 
+_SHARE_WORDS = regex.compile(
+    "|".join(regex.escape(w) for w in sorted(phrases.SHARE_WORDS, key=len, reverse=True)) + r"|\s+"
+)
+_PRODUCTION = regex.compile(phrases.PRODUCTION_CREDIT)
 _FURNITURE = tuple(regex.compile(p) for p in phrases.PATTERNS)
 _END = tuple(regex.compile(p) for p in phrases.END_PATTERNS)
 _SPEAKER = tuple(regex.compile(p) for p in phrases.SPEAKER_MARKERS)
@@ -18,35 +23,39 @@ _CAPTION_LINE = tuple(regex.compile(p) for p in phrases.CAPTION_LINES)
 _CREDIT_MARK = tuple(regex.compile(p) for p in phrases.CAPTION_CREDIT_MARKS)
 
 _CLOSERS = "\"'”’」』)]>〉》 "
-_SENTENCE_END = regex.compile(r"(?:[다요죠까니함음임됨]\s*[.!?…]+|[.!?…]{1,3}|[다요죠])$")
+_SENTENCE_END = regex.compile(r"(?:[다요죠까니함음임됨]\s{0,4}[.!?…]+|[.!?…]{1,3}|[다요죠])$")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_INNER_END = regex.compile(r"[다요]\.(?=\s|\p{Hangul}|$)")
 _LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
 _ROLES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 
-TIME_LINE = regex.compile(rf"(?:^|[\s|/·]|\b)(?P<label>{_LABELS})\s*(?:(?:시간|일시)\s*)?(?:[:：]\s*)?(?P<rest>\d)")
+TIME_LINE = regex.compile(
+    rf"(?P<label>{_LABELS})\s{{0,4}}(?:(?:시간|일시)\s{{0,4}})?(?:[:：]\s{{0,4}})?(?P<rest>\d{{2,4}}\s{{0,4}}[.\-/년]\s{{0,4}}\d)"
+)
 """A labelled time ("입력 2023.04.07 08:26", "송고시간 2023-04-20 07:53:13")."""
 
-BARE_DATE = regex.compile(r"^\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
+BARE_DATE = regex.compile(r"^\d{4}\s{0,4}[.\-/년]\s{0,4}\d{1,2}\s{0,4}[.\-/월]\s{0,4}\d{1,2}")
 """A line that opens with a full date and no label ("2023년 04월 07일 18시 36분")."""
 
 DATELINE = regex.compile(
-    r"^\s*[(\[【［<]\s*(?P<loc>[\p{Hangul}A-Za-z· ]{1,12})\s*=\s*(?P<outlet>[^)\]】］>]{1,20})[)\]】］>]\s*"
-    rf"(?P<names>(?:[\p{{Hangul}}·, ]{{2,40}}?)\s*(?:{_ROLES}))\s*=\s*"
+    r"^\s{0,4}[(\[【［<]\s{0,4}(?P<loc>[\p{Hangul}A-Za-z· ]{1,12})\s{0,4}=\s{0,4}(?P<outlet>[^)\]】］>]{1,20})[)\]】］>]\s{0,4}"
+    rf"(?P<names>(?:[\p{{Hangul}}·, ]{{2,40}}?)\s{{0,4}}(?:{_ROLES}))\s{{0,4}}=\s{{0,4}}"
 )
 """A wire dateline byline at the start of a paragraph: "(서울=연합뉴스) 김시은 기자 = "."""
 
 BARE_DATELINE = regex.compile(
-    r"[(\[【［]\s*(?P<loc>\p{Hangul}{1,8})\s*=\s*(?P<outlet>[\p{Hangul}A-Za-z0-9 ]{2,12})\s*[)\]】］]\s*"
+    r"[(\[【［]\s{0,4}(?P<loc>\p{Hangul}{1,8})\s{0,4}=\s{0,4}(?P<outlet>[\p{Hangul}A-Za-z0-9 ]{2,12})\s{0,4}[)\]】］]\s{0,4}"
 )
 """A dateline without a reporter: "(연천=연합뉴스) "."""
 
 HEAD_CREDIT = regex.compile(
-    rf"^\s*[\[【]\s*(?P<outlet>[\p{{Hangul}}A-Za-z0-9]{{2,12}})\s+(?P<names>[\p{{Hangul}}·, ]{{2,30}}?)\s*(?:{_ROLES})\s*[\]】]\s*"
+    rf"^\s{{0,4}}[\[【［]\s{{0,4}}(?P<outlet>[\p{{Hangul}}A-Za-z0-9]{{2,12}})(?:\s{{0,4}}=\s{{0,4}}(?:(?P<loc>\p{{Hangul}}{{1,8}})\s{{0,4}},)?)?\s{{0,4}}"
+    rf"(?P<names>[\p{{Hangul}}·, ]{{2,30}}?)\s{{0,4}}(?:{_ROLES})\s{{0,4}}[\]】］]\s{{0,4}}"
 )
-"""A bracketed head byline: "[이데일리 박민웅 기자] "."""
+"""A bracketed head byline: "[이데일리 박민웅 기자] ", "[OSEN=대전, 지형준 기자] "."""
 
 SIGN_OFF = regex.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<outlet>[\p{Hangul}A-Za-z0-9]{0,12}(?:"
+    r"(?:^|(?<=[.!?]\s))(?P<outlet>(?:[A-Za-z0-9]{2,8}\s)?[\p{Hangul}A-Za-z0-9]{0,12}(?:"
     + "|".join(regex.escape(w) for w in phrases.SIGN_OFF_OUTLETS)
     + r")[\p{Hangul}A-Za-z0-9]{0,6})\s?(?P<name>\p{Hangul}{2,4})(?:\s?(?:기자|특파원))?입니다\.?$"
 )
@@ -62,10 +71,14 @@ def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog."""
     if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
         return True
-    words = text.split()
-    if words and len(words) <= 8 and all(w.lower() in phrases.SHARE_WORDS for w in words):
+    if len(text) <= 60 and not _SHARE_WORDS.sub("", text.lower()).strip(" ·|/()[]"):
         return True
     return any(p.match(text) for p in _FURNITURE)
+
+
+def is_production_credit(text: str) -> bool:
+    """True for a production credit ("영상취재 : 홍길동 기자"): crew, not the article's authors."""
+    return bool(_PRODUCTION.match(text))
 
 
 def is_end_marker(text: str) -> bool:
@@ -80,9 +93,12 @@ def is_speaker_marker(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """True for a sentence-like line: Hangul text ending like a Korean sentence."""
-    if len(text) < 8 or not _HANGUL.search(text):
+    if len(text) < 8 or not _HANGUL.search(text) or (len(text) < 40 and BARE_DATE.match(text)):
         return False
-    return bool(_SENTENCE_END.search(text.rstrip(_CLOSERS)))
+    if _SENTENCE_END.search(text.rstrip(_CLOSERS)):
+        return True
+    # a run of sentences with some trailing words (a byline, a credit) glued on
+    return len(text) >= 80 and len(_INNER_END.findall(text)) >= 2
 
 
 def is_sentence(text: str) -> bool:
@@ -99,10 +115,13 @@ def hangul_share(text: str) -> float:
 
 
 def is_time_line(text: str) -> bool:
-    """True for a labelled time line or a line opening with a full date (an info line)."""
+    """True for an info line with a time: labelled ("입력 2024.05.03 10:20"), opening with a full date,
+    or a short non-sentence line holding a date and time ("조아라 기자 | 2022-09-14 17:05")."""
     if len(text) > 120:
-        return bool(TIME_LINE.match(text, 0, 40)) and not is_prose(text)
-    return bool(TIME_LINE.search(text)) or bool(BARE_DATE.match(text))
+        return bool(TIME_LINE.search(text, 0, 60)) and not is_prose(text)
+    if TIME_LINE.search(text) or BARE_DATE.match(text):
+        return True
+    return len(text) <= 80 and not is_sentence(text) and any(d.has_time for d in find_dates(text))
 
 
 def is_credit_only(text: str) -> bool:
@@ -131,11 +150,11 @@ def sign_off(text: str) -> regex.Match[str] | None:
     return SIGN_OFF.search(text)
 
 
-COMMENTS = regex.compile(r"^댓글\s*(?P<n>\d+)\s*개?$")
+COMMENTS = regex.compile(r"^댓글\s{0,4}(?P<n>\d+)\s{0,4}개?$")
 """A comment counter line ("댓글 0", "댓글 3개")."""
 
 SLASH_CREDIT = regex.compile(
-    r"^(?P<name>\p{Hangul}{2,4})\s*(?:기자)?\s*/\s*(?:사진|영상|그래픽|편집|자료|화면|캡처|출처)"
+    r"^(?P<name>\p{Hangul}{2,4})\s{0,4}(?:기자)?\s{0,4}/\s{0,4}(?:사진|영상|그래픽|편집|자료|화면|캡처|출처)"
 )
 """A writer credited before the photo credit: "백승훈 / 사진제공 쿠팡플레이"."""
 
@@ -152,3 +171,21 @@ def loose_bylines(text: str) -> list[tuple[str, str]]:
         if name not in out and name not in ROLE_WORDS:
             out[name] = m["role"]
     return list(out.items())
+
+
+NAME_BEFORE_TIME = regex.compile(
+    r"^(?P<name>\p{Hangul}{2,4})\s?(?:기자)?\s{0,4}(?:\([\w.\-]{1,30}\))?\s{0,4}[|·]?\s{0,4}"
+    r"(?:(?:기사입력|입력|등록|작성|송고|승인)\s{0,4}[:：]?\s{0,4})?(?:19|20)?\d{2}[.\-/년]\s?\d"
+)
+"""A reporter's name opening an info line: "이근홍 입력 2018. 05. 16.", "장하람(haram) 25.06.14 18:02"."""
+
+LABELLED_NAME = regex.compile(
+    r"^(?:"
+    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
+    + r")\s{0,4}[:：]?\s{0,4}(?P<name>\p{Hangul}{2,4})"
+    r"(?:$|\s|[·|,(])"
+)
+"""A reporter's name after a label: "기자이미지 신지영", "글쓴이 최서린 · 2024년 4월 9일"."""
+
+NAME_WITH_ID = regex.compile(r"^(?P<name>\p{Hangul}{2,4})\s?(?:기자)?\s?\((?P<id>[A-Za-z0-9_.\-]{2,30})\)$")
+"""A reporter's name with a user id, on its own line: "장하람(haram)"."""

@@ -1,0 +1,79 @@
+"""Stage 3 (HTML): what makes an element furniture, decided from its tag, class, id and style alone.
+
+The walk (:mod:`newsextract.html.blocks`) asks these once per element and skips a pruned subtree whole.
+Structural rules only; profile selectors (:data:`~newsextract.knowledge.profiles.PRUNE_SELECTORS`) and the
+related-list headings are applied by the walk and the door. The data lives in
+:mod:`newsextract.knowledge.profiles`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from lxml import html as lxml_html
+
+from ..knowledge.profiles import FURNITURE_WORDS, HIDDEN_CLASSES, KEEP_WORDS, PRUNE_TAGS
+
+_SEP = str.maketrans("-_", "  ")
+_TIMEISH = regex.compile(r"\d{4}[.\-/년]\s?\d{1,2}[.\-/월]\s?\d{1,2}")
+_POSITIVE = frozenset(
+    {"article", "content", "contents", "body", "news", "view", "text", "txt", "story", "entry"}
+)
+_NEGATIVE = frozenset(
+    {
+        "header", "footer", "nav", "menu", "side", "sidebar", "aside", "widget", "list", "tag", "tags", "util",
+        "info", "meta", "top", "bottom", "bnr", "more", "journalist", "reporter", "writer", "profile",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Traits:
+    """What an element's class and id say about it."""
+
+    classes: frozenset[str]
+    hidden: bool
+    """A class that hides it (screen-reader labels, print copies)."""
+    chrome: bool
+    """A class or id word naming a widget, list or ad (``share_btn``, ``ad_wrap``, ``relation``)."""
+    flag: int
+    """+1 when the names say article content, -1 when they say page chrome, else 0 (generic scoring)."""
+
+
+@lru_cache(maxsize=16384)
+def traits(cls: str, el_id: str | None) -> Traits:
+    """The traits of a class attribute and id: a pure function, cached across pages."""
+    classes = frozenset(cls.split())
+    words = frozenset(f"{cls} {el_id or ''}".translate(_SEP).lower().split())
+    return Traits(
+        classes=classes,
+        hidden=bool(classes & HIDDEN_CLASSES),
+        chrome=bool(words & FURNITURE_WORDS) and not (words & KEEP_WORDS),
+        flag=1 if words & _POSITIVE else (-1 if words & _NEGATIVE else 0),
+    )
+
+
+def tag_pruned(tag: str, el: lxml_html.HtmlElement) -> bool:
+    """Elements never part of an article's text: scripts, styles, forms, navigation, ads, media players.
+
+    A ``button`` that shows a time ("업데이트 2024-05-30 09:12") is kept: it is a header line, not a control.
+    """
+    if tag in PRUNE_TAGS:
+        return True
+    if tag == "button":
+        text = el.text_content()
+        return not (len(text) < 80 and _TIMEISH.search(text))
+    return False
+
+
+def style_hides(style: str | None) -> bool:
+    """``display:none`` or ``visibility:hidden`` in an inline style."""
+    if not style:
+        return False
+    s = style.lower()
+    if "none" not in s and "hidden" not in s:
+        return False
+    s = s.replace(" ", "")
+    return "display:none" in s or "visibility:hidden" in s
