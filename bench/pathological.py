@@ -3,7 +3,7 @@
     python bench/pathological.py [--only NAME ...] [--entry extract ...] [--big]
 
 Prints one row per (case, entry point): seconds, and the outcome (``ok`` or the error class). ``--big``
-adds the 50 MB page and the one-million-line dump. Nothing here asserts: the tests do that loosely
+adds the 50 MB page, the one-million-line dump and inputs just under the default limits. Nothing here asserts: the tests do that loosely
 (tests/test_hostile_pathological.py); this measures.
 """
 
@@ -59,7 +59,9 @@ def cases(big: bool) -> dict[str, str | bytes]:
         para = "<p>" + "서울시가 새 정책을 발표했다. " * 20 + "</p>\n"
         page = "<html><head><title>t</title></head><body><div id='article-view-content-div'>"
         out["50 MB page"] = (page + para * (50_000_000 // len(para.encode()))).encode()
-        out["1M-line dump"] = "본문 문장이 이어진다.\n" * 1_000_000
+        out["1M-line dump (over max_lines)"] = "본문 문장이 이어진다.\n" * 1_000_000
+        out["99k-line dump (under max_lines)"] = "본문 문장이 이어진다.\n" * 99_000
+        out["199k <p>x</p> (under max_elements)"] = "<html><body>" + "<p>본문</p>" * 199_000
     return out
 
 

@@ -27,7 +27,9 @@ from .text.shapes import norm
 
 _PROMO = tuple(regex.compile(p) for p in phrases.PROMO_PATTERNS)
 _BYLINE_LABEL = regex.compile(
-    r"^(?:" + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS) + r")\s{0,4}(?:[:：]\s{0,4})?\p{Hangul}{2,4}$"
+    r"^(?:"
+    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
+    + r")\s{0,4}(?:[:：]\s{0,4})?\p{Hangul}{2,4}$"
 )
 _CREDIT_EMAIL = regex.compile(
     r"^[\[(<]?\s{0,4}(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s{0,4}(?:\p{Hangul}{1,4}\s{0,4})?[(\[<]?\s{0,4}"
@@ -36,17 +38,26 @@ _CREDIT_EMAIL = regex.compile(
 )
 _BYLINE_LEFTOVER = regex.compile(r"[\p{Hangul}]")
 _TRANSCRIPT_HEAD = regex.compile(phrases.TRANSCRIPT_HEAD)
+_GLUED_CREDIT = regex.compile(
+    r"\.\s[^.\s][^.]{0,30}?\s?(?:"
+    + "|".join(phrases.CREDIT_TAIL_WORDS)
+    + r")\s?(?![하했된받할함되돼]|한[\s다.,]|해[\s서야,])(?=\p{Hangul})"
+)
+"""A caption's credit flush against the first paragraph ("…모습. 해오름시 제공해오름시가 …"); a verb
+("제공한다", "제공해") is not one."""
 _SITE_SUFFIX = regex.compile(r"^(?P<title>.{8,200}?) (?:-|\||:|::|–|—|ㅣ) (?P<site>[^-|:]{1,24})$")
 _HANGUL = regex.compile(r"\p{Hangul}")
 _NAME = regex.compile(r"\p{Hangul}{2,4}")
 _NAME3 = regex.compile(r"\p{Hangul}{3}")
 _WORD = regex.compile(r"\p{Hangul}{2,}")
 _WIDE = 400
+"""How far before the body the headline and header are looked for (blocks)."""
+_ARTICLE_SCORE = 2.5
+"""Least span score that counts as an article before a copyright line."""
 _LEAD = 3
 """How many leading body paragraphs may carry the dateline."""
 _GAP = 6
 """Most non-prose lines a span grows over to reach more prose."""
-"""How far before the body the headline and header are looked for (blocks)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +68,16 @@ class _Span:
 
 def classify(blocks: list[Block], hints: PageHints) -> list[Decision]:
     """Label each block; the result is in block order."""
-    if any(b.zone != "unknown" for b in blocks):
+    if any(b.zone == "body" for b in blocks):
         return _classify_zoned(blocks, hints)
+    if any(b.zone == "outside" for b in blocks):
+        # no article container: the span path reads what the door did not rule out
+        inside = [i for i, b in enumerate(blocks) if b.zone != "outside"]
+        found = _classify_span([blocks[i] for i in inside], hints)
+        out = [Decision(block=b, label="furniture", reason="outside the article container") for b in blocks]
+        for i, d in zip(inside, found, strict=True):
+            out[i] = d
+        return out
     return _classify_span(blocks, hints)
 
 
@@ -112,7 +131,8 @@ def _line_rule(text: str, block: Block) -> tuple[Label, str] | None:
         return ("caption", "caption element")
     if is_byline_line(text):
         return ("byline", "byline line")
-    if shapes.sign_off(text) and shapes.sign_off(text).start() == 0:  # type: ignore[union-attr]
+    so = shapes.sign_off(text)
+    if so is not None and so.start() == 0:
         return ("byline", "TV sign-off")
     if shapes.is_speaker_marker(text):
         return None
@@ -163,6 +183,9 @@ def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
     out = text
     dated = False
     if lead:
+        glued = _GLUED_CREDIT.search(out, 0, 300)
+        if glued and shapes.is_prose(out[glued.end() :]) and len(_WORD.findall(out[: glued.start()])) >= 2:
+            out = out[glued.end() :]  # a caption printed flush against the first paragraph
         m = shapes.DATELINE.match(out) or shapes.HEAD_CREDIT.match(out) or shapes.BARE_DATELINE.match(out)
         if m is None:
             m = shapes.DATELINE.search(out, 0, 300) or shapes.BARE_DATELINE.search(out, 0, 300)
@@ -171,7 +194,7 @@ def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
         if m and m.end() < len(out):
             out = out[m.end() :].lstrip()
             dated = True
-    so = shapes.sign_off(out)
+    so = shapes.sign_off(out) or shapes.TRAILING_BYLINE.search(out)
     if so and so.start() > 0:
         out = out[: so.start()].rstrip()
     return out, dated
@@ -208,10 +231,11 @@ def _opens_body(text: str) -> bool:
     return shapes.is_sentence(text) or (shapes.is_prose(text) and len(text) >= 40)
 
 
-def _best_span(scores: list[float]) -> _Span | None:
+def _best_span(scores: list[float], limit: int | None = None) -> tuple[_Span, float] | None:
+    """The maximum-sum run of ``scores[:limit]`` and its sum, or None."""
     best, best_at = 0.0, None
     run, run_start = 0.0, 0
-    for i, s in enumerate(scores):
+    for i, s in enumerate(scores[:limit]):
         if run <= 0:
             run, run_start = s, i
         else:
@@ -220,12 +244,26 @@ def _best_span(scores: list[float]) -> _Span | None:
             best, best_at = run, (run_start, i + 1)
     if best_at is None:
         return None
-    return _Span(*best_at)
+    return _Span(*best_at), best
+
+
+def _first_article_span(texts: list[str], scores: list[float]) -> _Span | None:
+    """The best run before the first copyright line that has a real article before it, else the best run.
+
+    Reader comments and other pages' texts after a copyright line can outweigh a short article.
+    """
+    for i, t in enumerate(texts):
+        if t.startswith(phrases.COPYRIGHT_PREFIXES):
+            found = _best_span(scores, i)
+            if found is not None and found[1] >= _ARTICLE_SCORE:
+                return found[0]
+    found = _best_span(scores)
+    return found[0] if found else None
 
 
 def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
     scores = [_score(t, b) for t, b in zip(texts, blocks, strict=True)]
-    span = _best_span(scores)
+    span = _first_article_span(texts, scores)
     if span is None:
         return None
     start, end = span.start, span.end
@@ -233,12 +271,20 @@ def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
         start += 1
     first = texts[start] if start < end else ""
     for i in range(start + 1, end):
-        if shapes.is_end_marker(texts[i]) or (first and texts[i] == first):
+        if first and texts[i] == first:
+            end = i
+            break
+        if shapes.is_end_marker(texts[i]):
+            # a related-news box inside the article: the text goes on after it
+            after = [x for x in scores[i + 1 : end] if x > 0]
+            if _is_soft_end(texts[i]) and len(after) >= 2 and sum(after) >= _ARTICLE_SCORE:
+                continue
             end = i
             break
     while end > start and not (shapes.is_prose(texts[end - 1]) or shapes.is_caption_line(texts[end - 1])):
         end -= 1
     start, end = _bridge(texts, blocks, start, end)
+    end = _past_related_box(texts, blocks, scores, end)
     # a byline with an address closes the article: what little follows it is the reporter card
     for i in range(start + 1, end):
         if end - i <= 3 and EMAIL.search(texts[i]) and is_byline_line(texts[i]):
@@ -254,6 +300,34 @@ def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
     return _Span(start, end)
 
 
+def _past_related_box(texts: list[str], blocks: list[Block], scores: list[float], end: int) -> int:
+    """The span's end, moved past a related-news box when the article text goes on after it."""
+    while end < len(texts) and _is_soft_end(texts[end]):
+        j = end + 1
+        while j < len(texts) and j - end <= 12 and not shapes.is_sentence(texts[j]):
+            if shapes.is_end_marker(texts[j]):
+                return end
+            j += 1
+        last, total, lines = j, 0.0, 0
+        while j < len(texts) and not shapes.is_end_marker(texts[j]):
+            if scores[j] > 0:
+                total += scores[j]
+                lines += 1
+                last = j + 1
+            elif scores[j] <= -2.0 and j > last + 2:
+                break
+            j += 1
+        if lines < 2 or total < _ARTICLE_SCORE:
+            return end
+        end = last
+    return end
+
+
+def _is_soft_end(text: str) -> bool:
+    """True for a tail marker that also heads boxes inside articles ("관련기사")."""
+    return text.startswith(phrases.SOFT_END_PREFIXES)
+
+
 def _bridgeable(text: str, block: Block) -> bool:
     return (
         block.kind not in ("item", "heading")
@@ -265,6 +339,7 @@ def _bridgeable(text: str, block: Block) -> bool:
 
 def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tuple[int, int]:
     """Grow the span over short gaps (image alts, credits) to prose just beyond them."""
+    inside = set(texts[start:end])
     grown = True
     while grown:
         grown = False
@@ -284,6 +359,7 @@ def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tupl
             and _bridgeable(texts[j], blocks[j])
             and not is_furniture(texts[j])
         ):
+            inside.update(texts[j:start])
             start, grown = j, True
         j = end
         while (
@@ -300,8 +376,9 @@ def _bridge(texts: list[str], blocks: list[Block], start: int, end: int) -> tupl
             and len(texts[j]) >= 20
             and _bridgeable(texts[j], blocks[j])
             and not is_furniture(texts[j])
-            and texts[j] not in texts[start:end]
+            and texts[j] not in inside
         ):
+            inside.update(texts[end : j + 1])
             end, grown = j + 1, True
     return start, end
 
@@ -505,10 +582,19 @@ def _label_article(
     """Label the blocks of the article body."""
     seen: set[str] = set()
     lead = _LEAD
+    in_box = False
     for i in range(lo, hi):
         t = texts[i]
         if labels[i] is not None:
             continue
+        if _is_soft_end(t):
+            labels[i] = ("furniture", "related box inside the article", "")
+            in_box = True
+            continue
+        if in_box and not shapes.is_sentence(t):
+            labels[i] = ("furniture", "related box inside the article", "")
+            continue
+        in_box = False
         if i + 1 < hi and texts[i + 1] == t and _captionable(t, blocks[i]):
             labels[i] = ("caption", "caption (image alt and caption)", "")
             labels[i + 1] = ("furniture", "repeated caption", "")
@@ -652,7 +738,7 @@ def _label_zoned_body(
             continue
         if shapes.is_end_marker(t) and lead < _LEAD:
             labels[i] = ("furniture", "tail marker (copyright, tip line, widget)", "")
-            ended = t.startswith(phrases.END_PREFIXES[:8])
+            ended = t.startswith(phrases.COPYRIGHT_PREFIXES)
             continue
         rule = _line_rule(t, blocks[i])
         if rule is not None:

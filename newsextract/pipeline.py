@@ -29,7 +29,7 @@ def extract(
     ``source`` is bytes, str (HTML or a text dump: detected), an ``os.PathLike`` (``.gz`` too) or a
     BeautifulSoup object. ``profiles=False`` finds the article of an HTML page without the CMS profiles.
     """
-    loaded = load_source(source, limits=limits)
+    loaded = load_source(source, limits=limits, url=url)
     if loaded.kind == "html":
         return _from_html(loaded, url=url, limits=limits, profiles=profiles)
     return _from_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits)
@@ -37,7 +37,7 @@ def extract(
 
 def extract_text(text: str, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Article:
     """Extract the article from a plain-text dump (w3m, lynx, select-all copy, get_text, html2text)."""
-    loaded = load_source(text, limits=limits, kind="text")
+    loaded = load_source(text, limits=limits, kind="text", url=url)
     return _from_text(loaded.text, encoding=None, url=url, limits=limits)
 
 
@@ -48,7 +48,7 @@ def extract_html(
 
     ``profiles=False`` skips the CMS profiles and uses the generic article finder only.
     """
-    loaded = load_source(html, limits=limits, kind="html")
+    loaded = load_source(html, limits=limits, kind="html", url=url)
     return _from_html(loaded, url=url, limits=limits, profiles=profiles)
 
 
@@ -56,7 +56,7 @@ def explain_decisions(
     source: Any, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, profiles: bool = True
 ) -> tuple[Article, list[Decision]]:
     """The article and every block's decision (label and reason), in page order: what ``explain`` shows."""
-    loaded = load_source(source, limits=limits)
+    loaded = load_source(source, limits=limits, url=url)
     if loaded.kind == "html":
         decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles)
         return build_article(decisions, hints, kind="html"), decisions

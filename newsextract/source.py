@@ -12,11 +12,12 @@ import io
 import os
 import stat
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import regex
-from lxml import html as lxml_html
+from lxml import etree
 
 from .decode import clean_text, decode_bytes, looks_like_html
 from .errors import EmptyInputError, InputTooLargeError, InputTypeError, SourceReadError
@@ -36,12 +37,17 @@ class Loaded:
     text: str
     kind: Door
     encoding: str | None = None
-    tree: lxml_html.HtmlElement | None = None
+    tree: etree._Element | None = None
 
 
-def load_source(source: Any, *, limits: Limits, kind: Door | None = None) -> Loaded:
-    """Read ``source`` into a :class:`Loaded`; ``kind`` forces the door instead of sniffing."""
+def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: object = None) -> Loaded:
+    """Read ``source`` into a :class:`Loaded`; ``kind`` forces the door instead of sniffing.
+
+    ``url`` is only checked here (a str or None), so a wrong one fails before any work.
+    """
     limits = check_limits(limits)
+    if url is not None and not isinstance(url, str):
+        raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")
     if _is_soup(source):
         if kind == "text":
             raise InputTypeError("extract_text takes text; give a BeautifulSoup object to extract or extract_html")
@@ -65,6 +71,19 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None) -> Loa
     raise InputTypeError(
         f"cannot read a {type(source).__name__}: give bytes, str, an os.PathLike or a BeautifulSoup object"
     )
+
+
+def check_paths(paths: object) -> list[str | os.PathLike[str]]:
+    """``paths`` (one path or an iterable of them) as a list; anything else is :class:`InputTypeError`."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise InputTypeError(f"paths must be a str, an os.PathLike or an iterable of them, not {type(paths).__name__}")
+    out = list(paths)
+    for p in out:
+        if not isinstance(p, (str, os.PathLike)):
+            raise InputTypeError(f"each path must be a str or an os.PathLike, not {type(p).__name__}")
+    return out
 
 
 def safe_str(text: str) -> str:

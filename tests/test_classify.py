@@ -68,8 +68,13 @@ def test_info_lines_and_times() -> None:
             "박하람 기자",
             "입력 2024.05.03 10:20",
             "수정 2024.05.03 11:05",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
         ]
-        + ["", P1, "", P2, "", P3]
     )
     assert a.title == "한울군, 빈집 40채 고쳐 청년에게 빌려준다"
     assert a.published == datetime(2024, 5, 3, 10, 20, tzinfo=KST)
@@ -94,8 +99,10 @@ def test_labels_on_their_own_lines() -> None:
             "2024.05.03 10:20",
             "업데이트",
             "2024.05.03 12:00",
+            P1,
+            P2,
+            P3,
         ]
-        + [P1, P2, P3]
     )
     assert a.published == datetime(2024, 5, 3, 10, 20, tzinfo=KST)
     assert a.modified == datetime(2024, 5, 3, 12, 0, tzinfo=KST)
@@ -103,8 +110,16 @@ def test_labels_on_their_own_lines() -> None:
 
 def test_dateline_is_stripped_and_feeds_reporters() -> None:
     a = _article(
-        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "송고시간 2024-05-03 10:20"]
-        + ["", "(한울=가상통신) 박하람 기자 = " + P1, "", P2, "", P3]
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "송고시간 2024-05-03 10:20",
+            "",
+            "(한울=가상통신) 박하람 기자 = " + P1,
+            "",
+            P2,
+            "",
+            P3,
+        ]
     )
     assert a.paragraphs[0] == P1
     assert [(r.name, r.role, r.location) for r in a.reporters] == [("박하람", "기자", "한울")]
@@ -158,8 +173,8 @@ def test_pointer_caption_and_credit_line() -> None:
             P1,
             P2,
             P3,
+            "(사진=가상뉴스)",
         ]
-        + ["(사진=가상뉴스)"]
     )
     assert a.captions == ("▲ 고쳐 지은 빈집의 부엌",)
     assert "(사진=가상뉴스)" in {r.text for r in a.removed}
@@ -176,8 +191,6 @@ def test_tv_report_sign_off_and_markers() -> None:
             "[앵커]",
             lead,
             "박하람 기자가 보도합니다.",
-        ]
-        + [
             "",
             "[리포트]",
             P1,
@@ -187,8 +200,9 @@ def test_tv_report_sign_off_and_markers() -> None:
             P3 + " 가상뉴스 박하람입니다.",
             "",
             "가상뉴스는 24시간 여러분의 제보를 기다립니다.",
+            "▷ 전화 02-000-0000",
+            "#빈집 #귀농 #청년",
         ]
-        + ["▷ 전화 02-000-0000", "#빈집 #귀농 #청년"]
     )
     assert list(a.paragraphs) == ["[앵커]", lead, "박하람 기자가 보도합니다.", "[리포트]", P1, P2, P3]
     assert [r.name for r in a.reporters] == ["박하람"]
@@ -215,8 +229,15 @@ def test_whole_line_sign_off_is_a_byline() -> None:
 
 def test_end_markers_cut_the_body() -> None:
     a = _article(
-        ["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", P1, "", P2, "", P3]
-        + [
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            P3,
             "",
             "저작권자 © 가상뉴스 무단전재 및 재배포 금지",
             "",
@@ -315,3 +336,89 @@ def test_hints_fill_what_the_text_lacks() -> None:
     assert a.title == "힌트 제목"
     assert a.published == hints.published
     assert list(a.paragraphs) == [P1, P2, P3]
+
+
+def test_head_and_outside_zones_without_a_container_take_the_span_path() -> None:
+    blocks = [
+        Block(text="메뉴 전체보기", index=0, zone="outside"),
+        Block(text="한울군, 빈집 40채 고쳐 청년에게 빌려준다", index=1, zone="unknown"),
+        Block(text="입력 2024.05.03 10:20", index=2, zone="unknown"),
+        Block(text=P1, index=3, zone="unknown"),
+        Block(text="다른 기사 제목이 여기에 있습니다.", index=4, zone="outside"),
+        Block(text=P2, index=5, zone="unknown"),
+    ]
+    ds = classify(blocks, PageHints())
+    assert [d.label for d in ds] == ["furniture", "title", "info", "body", "furniture", "body"]
+    assert ds[4].reason == "outside the article container"
+
+
+def test_reader_comments_after_the_copyright_do_not_win_over_a_short_article() -> None:
+    comment = "올해도 꼭 가 보고 싶네요. 작년에는 사람이 너무 많아서 제대로 구경을 못 했거든요. 주차장도 늘려 주세요."
+    lines = [
+        "가상일보",
+        "  • 정치",
+        "",
+        "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+        "입력 2024.05.03 10:20",
+        "",
+        P1,
+        "",
+        P3,
+    ]
+    lines += ["", "저작권자 © 가상일보 무단전재 및 재배포 금지", "", "댓글 10"]
+    for i in range(10):
+        lines += [f"독자{i}", comment]
+    a = _article(lines)
+    assert list(a.paragraphs) == [P1, P3]
+
+
+def test_dump_artefacts_glued_lines() -> None:
+    cap = "빈집을 고친 마을 회관 모습. 한울군 제공"
+    a = _article(
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            cap + P1,
+            "",
+            P2 + P3,
+            "",
+            P3 + " 박하람 기자 haram@example.kr",
+        ]
+    )
+    assert list(a.paragraphs) == [P1, P2, P3, P3]
+    assert [(r.name, r.email) for r in a.reporters] == [("박하람", "haram@example.kr")]
+
+
+def test_a_verb_after_a_credit_word_is_not_a_glued_caption() -> None:
+    p = "한울군은 귀농 청년에게 빈집을 제공하는 사업을 넓힌다. 군은 올해 예산을 두 배로 늘렸다."
+    a = _article(["한울군, 빈집 40채 고쳐 청년에게 빌려준다", "입력 2024.05.03 10:20", "", p, "", P2])
+    assert list(a.paragraphs) == [p, P2]
+
+
+def test_a_related_box_inside_the_article_does_not_cut_it() -> None:
+    a = _article(
+        [
+            "한울군, 빈집 40채 고쳐 청년에게 빌려준다",
+            "입력 2024.05.03 10:20",
+            "",
+            P1,
+            "",
+            P2,
+            "",
+            "관련기사",
+            "  • 한울군 귀농 박람회 열려",
+            "  • 빈집 정비 조례 통과",
+            "",
+            P3,
+            "",
+            P1.replace("한울군", "군"),
+            "",
+            "저작권자 © 가상일보 무단전재 및 재배포 금지",
+            "",
+            "관련기사",
+            "  • 다른 기사 제목",
+        ]
+    )
+    assert list(a.paragraphs) == [P1, P2, P3, P1.replace("한울군", "군")]
+    assert "관련기사" in {r.text for r in a.removed}

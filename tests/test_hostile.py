@@ -90,6 +90,18 @@ def test_limits_of_the_wrong_type(entry: str, limits: Any) -> None:
         ENTRIES[entry](PAGE, limits=limits)
 
 
+@pytest.mark.parametrize("entry", DOCUMENT_ENTRIES)
+@pytest.mark.parametrize("url", [123, b"https://x.example/", ["https://x.example/"]], ids=repr)
+def test_url_of_the_wrong_type(entry: str, url: Any) -> None:
+    with pytest.raises(InputTypeError, match="url"):
+        ENTRIES[entry](PAGE, url=url)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "javascript:alert(1)", "\x00", "http://" + "a" * 100_000, ""])
+def test_odd_urls(url: str) -> None:
+    assert isinstance(newsextract.extract(PAGE, url=url), Article)
+
+
 def test_extract_text_refuses_a_soup() -> None:
     with pytest.raises(InputTypeError, match="extract_text"):
         newsextract.extract_text(BeautifulSoup(PAGE, "html.parser"))

@@ -90,3 +90,25 @@ def test_broken_warc_is_an_error_record(tmp_path: Path) -> None:
     (tmp_path / "broken.warc").write_bytes(b"\xff" * 60 + b"\n" + PAGE.encode())
     records = list(clean([tmp_path / "broken.warc"], jobs=0))
     assert records and all(r.status == "error" for r in records)
+
+
+@pytest.mark.parametrize("paths", [None, 123, [None], [123], [b"/tmp"], b"/tmp"], ids=repr)
+def test_wrong_path_types(paths: object) -> None:
+    from newsextract import InputTypeError
+    from newsextract.batch import iter_sources, learn
+
+    with pytest.raises(InputTypeError):
+        list(clean(paths, jobs=0))  # type: ignore[arg-type]
+    with pytest.raises(InputTypeError):
+        learn(paths, jobs=0)  # type: ignore[arg-type]
+    if isinstance(paths, list):
+        with pytest.raises(InputTypeError):
+            list(iter_sources(*paths))
+
+
+@pytest.mark.parametrize("item", [None, 5, "page.html", b"<p>x</p>"], ids=repr)
+def test_process_item_wants_an_item(item: object) -> None:
+    from newsextract import InputTypeError
+
+    with pytest.raises(InputTypeError):
+        process_item(item)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -57,6 +58,7 @@ def test_any_encoded_markup(text: str, encoding: str) -> None:
     _document(newsextract.extract, text.encode(encoding, errors="replace"))
 
 
+@pytest.mark.filterwarnings("ignore::bs4.MarkupResemblesLocatorWarning")
 @SETTINGS
 @given(html_like)
 def test_any_soup(text: str) -> None:

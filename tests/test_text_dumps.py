@@ -68,16 +68,17 @@ def w3m() -> str:
 
 
 def _lynx_wrap(text: str, width: int = 76, indent: str = "   ") -> list[str]:
+    """Wrap like lynx: break at spaces so no line is wider than ``width`` columns."""
     lines: list[str] = []
-    cur = indent
+    cur = ""
     for word in text.split(" "):
-        trial = word if cur == indent else f"{cur} {word}"
-        if cur != indent and display_width(trial if cur == indent else trial) > width:
-            lines.append(cur)
-            cur = indent + word
+        trial = f"{cur} {word}" if cur else word
+        if cur and display_width(indent + trial) > width:
+            lines.append(indent + cur)
+            cur = word
         else:
-            cur = indent + word if cur == indent else trial
-    lines.append(cur)
+            cur = trial
+    lines.append(indent + cur)
     return lines
 
 
@@ -87,9 +88,9 @@ def lynx() -> str:
     out += [TITLE, "", "     * 이하늘 기자", "     * 입력 2024.05.02 09:15", "     * 수정 2024.05.02 10:40"]
     out += ["     * 댓글 2", "", "   이 기사를 공유합니다", "   (BUTTON) 페이스북 (BUTTON) 트위터", ""]
     out += ["   " + DECK, ""]
-    out += _lynx_wrap(DATELINE + PARAS[0]) + [""] + _lynx_wrap(PARAS[1]) + [""]
+    out += [*_lynx_wrap(DATELINE + PARAS[0]), "", *_lynx_wrap(PARAS[1]), ""]
     out += ["   " + CAPTION, "   " + CAPTION, ""]
-    out += _lynx_wrap(PARAS[2]) + [""] + _lynx_wrap(PARAS[3]) + ["", "   " + BYLINE, ""]
+    out += [*_lynx_wrap(PARAS[2]), "", *_lynx_wrap(PARAS[3]), "", "   " + BYLINE, ""]
     out += ["   " + COPYRIGHT, "", "   관련기사", ""] + [f"     * {r}" for r in RELATED]
     out += ["", "   댓글쓰기", "   많이 본 뉴스"]
     return "\n".join(out) + "\n"
@@ -116,7 +117,7 @@ def html2text() -> str:
         "",
         PARAS[3],
         "",
-        f"이하늘 기자 [haneul.lee@example.kr](mailto:haneul.lee@example.kr)",
+        "이하늘 기자 [haneul.lee@example.kr](mailto:haneul.lee@example.kr)",
         "",
     ]
     out += [COPYRIGHT, "", "## 관련기사", ""] + [f"  * [{r}](/news/{i})" for i, r in enumerate(RELATED)]

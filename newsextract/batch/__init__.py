@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..limits import DEFAULT_LIMITS, Limits
+from ..source import check_paths
 from .learn import MIN_PAGES_FLOOR, FurnitureLearner, learn_from
 from .runner import run_items
 from .sources import DEFAULT_SOURCE_LIMITS, Item, SourceLimits, iter_sources
@@ -40,7 +41,7 @@ __all__ = [
 def _as_paths(paths: PathArg | Iterable[PathArg]) -> list[PathArg]:
     if isinstance(paths, (str, os.PathLike)):
         return [paths]
-    return list(paths)
+    return check_paths(paths)  # InputTypeError for None, an int, a list holding one...
 
 
 def learn(

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from ..limits import DEFAULT_LIMITS
+from ..source import check_paths
 
 GZIP_MAGIC = b"\x1f\x8b"
 JSON_FIELDS = ("html", "raw_html", "content", "body", "text")
@@ -78,7 +79,7 @@ def iter_sources(
     ``field`` names the JSON Lines field holding the page; ``skip`` is a set of source ids not to read.
     A path given twice, or inside a folder also given, is read once (as part of the first).
     """
-    for p in _distinct(paths):
+    for p in _distinct(check_paths(paths)):  # InputTypeError for a path that is not str/PathLike
         for item in _iter_path(p, field=field, limits=limits):
             if skip is None or item.source not in skip:
                 yield item

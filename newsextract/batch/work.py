@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from ..errors import NewsExtractError
+from ..errors import InputTypeError, NewsExtractError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..model import Article
 from ..pipeline import extract, extract_text
@@ -69,6 +69,8 @@ class WorkOptions:
 
 def process_item(item: Item, options: WorkOptions = WorkOptions()) -> Record:
     """Clean one item. Every failure, expected or not, becomes an error :class:`Record`."""
+    if not isinstance(item, Item):  # a caller's mistake, not an item's failure
+        raise InputTypeError(f"process_item takes a newsextract.batch.Item, not {type(item).__name__}")
     if item.error is not None:
         return Record.failed(item.source, *item.error)
     try:

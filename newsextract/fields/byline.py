@@ -12,7 +12,7 @@ Everything here is linear on untrusted text: bounded windows, bounded repeats, c
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import regex
 
@@ -76,8 +76,9 @@ TokenKind = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token of a byline candidate (a tuple: built by the thousand, it must be cheap to make)."""
+
     kind: TokenKind
     text: str
     start: int
@@ -87,9 +88,9 @@ class _Tok:
 def is_name(word: str) -> bool:
     """True when ``word`` can be a Korean personal name: 2-4 Hangul syllables starting with a surname,
     not a common word, outlet, team or role."""
-    if not _NAME_SHAPE.fullmatch(word) or word in kb.NOT_NAMES or word in kb.OUTLETS:
+    if not 2 <= len(word) <= 4 or not _NAME_SHAPE.fullmatch(word) or word in kb.NOT_NAMES or word in kb.OUTLETS:
         return False
-    if any(r in word for r in ("기자", "특파원", "위원", "통신원")):
+    if "기자" in word or "특파원" in word or "위원" in word or "통신원" in word:
         return False
     if word.endswith(kb.OUTLET_ENDINGS) and len(word) >= 3:
         return False
@@ -138,7 +139,7 @@ def _split_han(t: str, s: int) -> list[_Tok]:
     e = s + len(t)
     if t in _ROLE_SET:
         return [_Tok("role", t, s, e)]
-    for r in _ROLES:
+    for r in _ROLES if t.endswith(_ROLES) else ():
         if len(t) > len(r) and t.endswith(r):
             head = t[: -len(r)]
             if is_name(head) or head in kb.CREDIT_WORDS:
@@ -271,7 +272,8 @@ _LEAD_WS = regex.compile(r"\s{0,5}")
 def _head(text: str) -> BylineMatch | None:
     lead = _LEAD_WS.match(text)
     pos = lead.end() if lead else 0
-    m = _DATELINE.match(text, pos)
+    has_eq = "=" in text  # datelines and plain heads need one
+    m = _DATELINE.match(text, pos) if has_eq else None
     if m:
         got = _dateline(text, m, require_who=False)
         if got:
@@ -284,7 +286,7 @@ def _head(text: str) -> BylineMatch | None:
             only_outlets = all(t.kind in ("outlet", "space") for t in inner_toks)
             if reps or only_outlets:
                 return BylineMatch(b.start(), b.end(), tuple(reps), "head")
-    p = _PLAIN_HEAD.match(text)
+    p = _PLAIN_HEAD.match(text) if has_eq else None
     if p:
         toks = _tokens(p["who"], p.start("who"))
         if _all_byline(toks, max_words=0):
@@ -332,6 +334,8 @@ def _dateline(text: str, m: regex.Match[str], *, require_who: bool) -> BylineMat
 
 def _inner_dateline(text: str) -> BylineMatch | None:
     """A wire dateline glued after a caption ("…[연합뉴스 자료사진](서울=연합뉴스) 김시은 기자 = …")."""
+    if "=" not in text:
+        return None
     for n, m in enumerate(_DATELINE.finditer(text)):
         if n >= _MAX_CANDIDATES:
             break
@@ -358,6 +362,8 @@ def _tail(text: str) -> BylineMatch | None:
         cut = nl if nl != -1 else sp
         if cut != -1:
             begin = cut + 1
+    if not _may_end_byline(text, begin, stop):
+        return None
     toks = [x for x in _tokens(text[begin:stop], begin)]
     if not toks:
         return None
@@ -394,6 +400,30 @@ def _tail(text: str) -> BylineMatch | None:
         if not (team_only and (starts_line or bracketed)):
             return None
     return BylineMatch(start, stop, tuple(reps), "line" if not prefix else "tail")
+
+
+_LAST_SOLID = regex.compile(r"(?r)\S")
+_HANGUL_CHAR = regex.compile(r"\p{Hangul}")
+_ASCII_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-@._%+")
+_CLOSE_ENDS = frozenset(")]】］>〉＞」")
+
+
+def _may_end_byline(text: str, begin: int, stop: int) -> bool:
+    """Cheap pre-test for :func:`_tail`: can the last token of ``text[begin:stop]`` end a byline?
+
+    That token must be a role, a team, an e-mail, an id or a closing bracket, so the last solid character
+    is ASCII (e-mail, id, Latin role), a closing bracket, or Hangul ending in a role word or a team ending.
+    A paragraph of prose ("…했다") fails here without being tokenised.
+    """
+    m = _LAST_SOLID.search(text, begin, stop)
+    if m is None:
+        return False
+    c = m.group()
+    if c in _ASCII_ENDS or c in _CLOSE_ENDS:
+        return True
+    if _HANGUL_CHAR.match(c) is None:
+        return False
+    return text.endswith(_ROLES, begin, m.end()) or text.endswith(kb.TEAM_ENDINGS, begin, m.end())
 
 
 def _walk_back(toks: list[_Tok]) -> int | None:
@@ -463,6 +493,8 @@ _ENDINGS = regex.compile(r"입니다|였습니다")
 
 
 def _signoff(text: str) -> BylineMatch | None:
+    if "니다" not in text:  # both endings hold it: most paragraphs stop here
+        return None
     ends = [m.end() for m in _ENDINGS.finditer(text, max(0, len(text) - 4000))]
     for end in reversed(ends[-_MAX_CANDIDATES:]):
         lo = max(0, end - 60)

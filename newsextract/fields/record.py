@@ -20,10 +20,6 @@ from .byline import EMAIL, parse_byline
 from .captions import split_credit
 from .dates import find_times, label_field
 
-_LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
-_LABELLED_TIME = regex.compile(
-    rf"(?P<label>{_LABELS})\s{{0,4}}(?:(?:시간|일시)\s{{0,4}})?(?:[:：]\s{{0,4}})?(?P<rest>\d[^|\p{{Hangul}}]{{0,40}}(?:(?:오전|오후|년|월|일|시|분|초|\([월화수목금토일]\))[^|\p{{Hangul}}]{{0,30}}){{0,7}})"
-)
 _COMMENTS = regex.compile(r"(?:^|\s)댓글\s{0,4}(?P<n>\d+)\s{0,4}개?(?:\s|$)")
 _NAME = r"\p{Hangul}{2,4}"
 _NAME_EMAIL = regex.compile(
@@ -85,7 +81,9 @@ def _finer(shown: datetime | None, hinted: datetime | None) -> datetime | None:
     """The displayed time, or the page's machine time when it is the same minute with seconds."""
     if shown is None:
         return hinted
-    if hinted is not None and hinted.replace(second=0, microsecond=0) == shown.replace(second=0, microsecond=0):
+    if hinted is not None and hinted.replace(second=0, microsecond=0) == shown.replace(
+        second=0, microsecond=0
+    ):
         return hinted
     return shown
 
@@ -182,10 +180,10 @@ def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
             if at > 0:
                 for r in _dateline_reporters(whole[:at]):
                     add(r)
-            tail = whole[at + len(kept) :] if at >= 0 else ""
-            so = shapes.sign_off(tail.strip())
-            if so:
-                add(Reporter(name=so["name"]))
+            tail = whole[at + len(kept) :].strip() if at >= 0 else ""
+            if tail:
+                for r in credited(tail):
+                    add(r)
     # an address on its own line under a single byline belongs to that reporter
     if loose_emails:
         without = [r for r in found.values() if not r.email]

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..blocks import BlockKind
 from ..knowledge.profiles import RELATED_HEADINGS
@@ -102,7 +101,7 @@ class Walk:
     parent: list[int] = field(default_factory=list)
     end: list[int] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
-    elements: list[lxml_html.HtmlElement] = field(default_factory=list)
+    elements: list[etree._Element] = field(default_factory=list)
     flags: list[int] = field(default_factory=list)
     """Per node: +1 when its class/id names article content, -1 when it names page chrome."""
     hits: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict)
@@ -121,7 +120,7 @@ def _describe(a: Ancestor) -> str:
     return a.desc
 
 
-def walk_tree(root: lxml_html.HtmlElement, index: SelectorIndex, *, limits: Limits) -> Walk:
+def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> Walk:
     """Walk the tree once: prune, match selectors, cut blocks."""
     w = Walk()
     stack: list[Ancestor | None] = []
@@ -309,7 +308,7 @@ def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) 
     return classes, static, t.flag or flag, keys, hidden, t.chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
 
 
-def _kind(tag: str, roles: set[str], el: lxml_html.HtmlElement, outer: BlockKind | None) -> BlockKind:
+def _kind(tag: str, roles: set[str], el: etree._Element, outer: BlockKind | None) -> BlockKind:
     if "caption" in roles:
         return "caption"
     k = _TAG_KIND.get(tag)

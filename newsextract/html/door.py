@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import regex
-from lxml import html as lxml_html
+from lxml import etree
 
 from ..blocks import Block, BlockKind, PageHints, Zone
 from ..fields.byline import EMAIL, parse_byline
@@ -64,7 +64,7 @@ class _Found:
 
 
 def html_blocks(
-    root: lxml_html.HtmlElement,
+    root: etree._Element,
     *,
     url: str | None,
     encoding: str | None,

@@ -63,7 +63,7 @@ _MAX_NODES = 200_000
 _MAX_SCRIPT = 20_000_000
 
 
-def embedded_blocks(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None:
+def embedded_blocks(root: etree._Element) -> tuple[list[Block], PageHints] | None:
     """Body blocks (zone ``body``) and hints read from the page's script data, or None when it has none."""
     for reader in (_fusion, _next_js, _jsonld_body):
         try:
@@ -118,7 +118,7 @@ class _Builder:
 # --- Arc XP Fusion ---------------------------------------------------------------------------------------------
 
 
-def _fusion(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None:
+def _fusion(root: etree._Element) -> tuple[list[Block], PageHints] | None:
     content = _fusion_content(root)
     if content is None:
         return None
@@ -156,7 +156,7 @@ def _fusion(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None
     return b.blocks, hints
 
 
-def _fusion_content(root: lxml_html.HtmlElement) -> dict[str, Any] | None:
+def _fusion_content(root: etree._Element) -> dict[str, Any] | None:
     scripts = [s for s in root.iter("script") if s.get("id") == "fusion-metadata"]
     scripts += [s for s in root.iter("script") if s.get("id") != "fusion-metadata"]
     for script in scripts:
@@ -265,7 +265,7 @@ def _when(obj: dict[str, Any], *keys: str) -> datetime | None:
 # --- Next.js -----------------------------------------------------------------------------------------------------
 
 
-def _next_js(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None:
+def _next_js(root: etree._Element) -> tuple[list[Block], PageHints] | None:
     best: dict[str, Any] | None = None
     best_size = 0
     for data in _next_payloads(root):
@@ -276,7 +276,7 @@ def _next_js(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | Non
     return _generic_article(best, "next") if best is not None else None
 
 
-def _next_payloads(root: lxml_html.HtmlElement) -> Iterator[Any]:
+def _next_payloads(root: etree._Element) -> Iterator[Any]:
     chunks: list[str] = []
     for script in root.iter("script"):
         text = script.text or ""
@@ -396,7 +396,7 @@ def _people(node: dict[str, Any]) -> tuple[Reporter, ...]:
 # --- JSON-LD articleBody ------------------------------------------------------------------------------------------------
 
 
-def _jsonld_body(root: lxml_html.HtmlElement) -> tuple[list[Block], PageHints] | None:
+def _jsonld_body(root: etree._Element) -> tuple[list[Block], PageHints] | None:
     for obj in jsonld_objects(root):
         if not (ld_types(obj) & K.ARTICLE_TYPES):
             continue

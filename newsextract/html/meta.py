@@ -10,14 +10,14 @@ from __future__ import annotations
 import html as html_lib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
 import regex
-from lxml import html as lxml_html
+from lxml import etree
 
 from ..blocks import PageHints
 from ..fields.byline import EMAIL
@@ -25,6 +25,7 @@ from ..fields.dates import parse_datetime
 from ..knowledge import metadata as K
 from ..knowledge.labels import ROLE_WORDS
 from ..model import Reporter
+from .prune import text_content
 
 KST = timezone(timedelta(hours=9), "KST")
 
@@ -60,28 +61,29 @@ _MAX_LENIENT = 500_000
 # --- public ----------------------------------------------------------------------------------------------
 
 
-def page_hints(root: lxml_html.HtmlElement, *, url: str | None, encoding: str | None) -> PageHints:
+def page_hints(root: etree._Element, *, url: str | None, encoding: str | None) -> PageHints:
     """Title, reporters, times, outlet, canonical URL, section, tags and comment count the page declares."""
-    meta = _meta_values(root)
-    lds = jsonld_objects(root)
+    scan = _scan(root)
+    meta = scan.meta
+    lds = [obj for text in scan.scripts for data in loads_lenient(text) for obj in _flatten(data, 0)]
     articles = [o for o in lds if ld_types(o) & K.ARTICLE_TYPES] or [
         o for o in lds if ld_types(o) & K.SECONDARY_TYPES
     ]
-    page_url = _canonical(root, meta, url)
-    outlet = _outlet(root, meta, articles, page_url)
+    page_url = _canonical(scan, meta, url)
+    outlet = _outlet(scan, meta, articles, page_url)
     site = _first(meta, ("og:site_name",))
     names = {n for n in (outlet, site) if n}
-    published = _published(root, meta, articles) or url_date(page_url or "") or url_date(url or "")
-    modified = _modified(root, meta, articles)
+    published = _published(scan, meta, articles) or url_date(page_url or "") or url_date(url or "")
+    modified = _modified(scan, meta, articles)
     return PageHints(
-        title=_title(root, meta, articles, names),
+        title=_title(scan, meta, articles, names),
         reporters=_reporters(meta, articles, names),
         published=published,
         modified=modified if modified != published else None,
-        comment_count=_comment_count(root, meta, articles),
+        comment_count=_comment_count(scan, meta, articles),
         outlet=outlet,
         url=page_url,
-        section=_section(root, meta, articles),
+        section=_section(scan, meta, articles),
         tags=_tags(meta, articles, names),
         encoding=encoding,
     )
@@ -180,7 +182,7 @@ def person_reporters(value: str, *, site_names: Iterable[str] = ()) -> tuple[Rep
     return tuple(out)
 
 
-def jsonld_objects(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+def jsonld_objects(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, flattened (lists, ``@graph``), broken JSON read leniently."""
     out: list[dict[str, Any]] = []
     for script in root.iter("script"):
@@ -278,14 +280,84 @@ def is_person_name(word: str) -> bool:
 # --- meta tags ---------------------------------------------------------------------------------------------
 
 
-def _meta_values(root: lxml_html.HtmlElement) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for el in root.iter("meta"):
-        key = el.get("property") or el.get("name") or el.get("itemprop") or ""
-        value = el.get("content")
-        if key and value is not None and value.strip():
-            out.setdefault(key.strip().lower(), []).append(value)
-    return out
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """What one pass over the tree collects for the readers below (one walk instead of a scan per question).
+
+    Lists are in document order, as the XPath queries and ``iter`` calls they replace would give them.
+    """
+
+    meta: dict[str, list[str]]
+    """Meta key (``property``, ``name`` or ``itemprop``, lower-cased) -> its non-blank ``content`` values."""
+    scripts: list[str]
+    """Texts of ``<script type="application/ld+json">``."""
+    links: list[tuple[str | None, str | None]]
+    """``(rel, href)`` of every ``<link>``."""
+    title: etree._Element | None
+    """The first ``<title>`` below the root."""
+    attrs: dict[str, list[etree._Element]]
+    """Elements carrying each of :data:`_SCANNED_ATTRS`."""
+    itemprops: dict[str, list[etree._Element]]
+    """``itemprop`` value -> elements."""
+    ids: dict[str, list[etree._Element]]
+    """Elements whose ``id`` is one of ``COMMENT_COUNT_IDS``."""
+    classes: dict[str, list[etree._Element]]
+    """Elements whose class list holds one of the press-logo or category classes."""
+
+
+_SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
+_SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
+_SCANNED_CLASSES = tuple(dict.fromkeys(K.PRESS_LOGO_CLASSES + K.CATEGORY_CLASSES))
+_XML_SPACE = str.maketrans("\t\r\n", "   ")
+"""XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
+
+
+def _scan(root: etree._Element) -> _Scan:
+    meta: dict[str, list[str]] = {}
+    scripts: list[str] = []
+    links: list[tuple[str | None, str | None]] = []
+    title: etree._Element | None = None
+    attrs: dict[str, list[etree._Element]] = {}
+    itemprops: dict[str, list[etree._Element]] = {}
+    ids: dict[str, list[etree._Element]] = {}
+    classes: dict[str, list[etree._Element]] = {}
+    class_hits: dict[str, tuple[str, ...]] = {}  # class attribute -> the scanned classes it holds
+    for el in root.iter():
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue  # comments, processing instructions, entities
+        get = el.get
+        if tag == "meta":
+            key = get("property") or get("name") or get("itemprop") or ""
+            value = get("content")
+            if key and value is not None and value.strip():
+                meta.setdefault(key.strip().lower(), []).append(value)
+        elif tag == "script":
+            if (get("type") or "").strip().lower() == "application/ld+json":
+                scripts.append(el.text or "")
+        elif tag == "link":
+            links.append((get("rel"), get("href")))
+        elif tag == "title" and title is None and el is not root:
+            title = el
+        names = el.keys()  # attribute names (an element iterates its children, not these)
+        for name in names:
+            if name == "class":
+                cls = get("class") or ""
+                found = class_hits.get(cls)
+                if found is None:
+                    words = cls.translate(_XML_SPACE).split(" ")
+                    found = class_hits[cls] = tuple(c for c in _SCANNED_CLASSES if c in words)
+                for c in found:
+                    classes.setdefault(c, []).append(el)
+            elif name == "itemprop":
+                itemprops.setdefault(get("itemprop") or "", []).append(el)
+            elif name == "id":
+                el_id = get("id") or ""
+                if el_id in _SCANNED_IDS:
+                    ids.setdefault(el_id, []).append(el)
+            elif name in _SCANNED_ATTRS:
+                attrs.setdefault(name, []).append(el)
+    return _Scan(meta, scripts, links, title, attrs, itemprops, ids, classes)
 
 
 def _first(meta: dict[str, list[str]], keys: Iterable[str]) -> str | None:
@@ -320,7 +392,7 @@ _GENERIC_KEYS = frozenset(_key(n) for n in K.GENERIC_TAGS)
 
 
 def _title(
-    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
+    scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
 ) -> str | None:
     candidates: list[str] = []
     for key in K.TITLE_META[:2]:
@@ -330,8 +402,8 @@ def _title(
             candidates.append(clean_value(obj.get(key)))
     for key in K.TITLE_META[2:]:
         candidates += [clean_value(v) for v in meta.get(key, ())]
-    title_el = root.find(".//title")
-    page_title = clean_title(title_el.text_content(), names) if title_el is not None else ""
+    title_el = scan.title
+    page_title = clean_title(text_content(title_el), names) if title_el is not None else ""
     candidates.append(page_title)
     known = _KNOWN_SITES | {_key(n) for n in names}
     for cand in candidates:
@@ -455,33 +527,29 @@ def _is_team(token: str, known: frozenset[str] | set[str]) -> bool:
 # --- times -------------------------------------------------------------------------------------------------
 
 
-def _published(
-    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
-) -> datetime | None:
+def _published(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> datetime | None:
     return (
-        _attr_time(root, K.NAVER_PUBLISHED_ATTRS)
+        _attr_time(scan, K.NAVER_PUBLISHED_ATTRS)
         or _meta_time(meta, K.PUBLISHED_META[:3])
         or _ld_time(articles, K.LD_PUBLISHED_KEYS)
-        or _itemprop_time(root, "datePublished")
+        or _itemprop_time(scan, "datePublished")
         or _meta_time(meta, K.PUBLISHED_META[3:])
     )
 
 
-def _modified(
-    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
-) -> datetime | None:
+def _modified(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> datetime | None:
     return (
-        _attr_time(root, K.NAVER_MODIFIED_ATTRS)
+        _attr_time(scan, K.NAVER_MODIFIED_ATTRS)
         or _meta_time(meta, K.MODIFIED_META[:3])
         or _ld_time(articles, K.LD_MODIFIED_KEYS)
-        or _itemprop_time(root, "dateModified")
+        or _itemprop_time(scan, "dateModified")
         or _meta_time(meta, K.MODIFIED_META[3:])
     )
 
 
-def _attr_time(root: lxml_html.HtmlElement, attrs: tuple[str, ...]) -> datetime | None:
+def _attr_time(scan: _Scan, attrs: tuple[str, ...]) -> datetime | None:
     for attr in attrs:
-        for el in _xpath(root, f"//*[@{attr}]"):
+        for el in scan.attrs.get(attr, ()):
             when = machine_time(el.get(attr) or "")
             if when:
                 return when
@@ -508,9 +576,9 @@ def _ld_time(articles: list[dict[str, Any]], keys: Iterable[str]) -> datetime | 
     return None
 
 
-def _itemprop_time(root: lxml_html.HtmlElement, prop: str) -> datetime | None:
-    for el in _xpath(root, f"//*[@itemprop='{prop}']"):
-        value = el.get("datetime") or el.get("content") or el.text_content()
+def _itemprop_time(scan: _Scan, prop: str) -> datetime | None:
+    for el in scan.itemprops.get(prop, ()):
+        value = el.get("datetime") or el.get("content") or text_content(el)
         when = machine_time(value or "")
         if when:
             return when
@@ -584,7 +652,7 @@ def _day(y: str, m: str, d: str) -> datetime | None:
 
 
 def _outlet(
-    root: lxml_html.HtmlElement,
+    scan: _Scan,
     meta: dict[str, list[str]],
     articles: list[dict[str, Any]],
     page_url: str | None,
@@ -600,7 +668,7 @@ def _outlet(
             if _is_outlet_value(text, portals, strict=key not in ("og:site_name", "me2:category1")):
                 return text
         if key == "me2:category1":
-            logo = _press_logo(root)
+            logo = _press_logo(scan)
             if logo:
                 return logo
             oid = _NAVER_OID.search(page_url or "") if _naver_markup(meta) else None
@@ -636,31 +704,23 @@ def _is_outlet_value(text: str, portals: frozenset[str] | set[str], *, strict: b
     return _key(text) in _OUTLET_KEYS or text.endswith(K.OUTLET_ENDINGS)
 
 
-def _press_logo(root: lxml_html.HtmlElement) -> str | None:
+def _press_logo(scan: _Scan) -> str | None:
     for cls in K.PRESS_LOGO_CLASSES:
-        for el in _by_class(root, cls, "img"):
+        for el in scan.classes.get(cls, ()):
+            if el.tag != "img":
+                continue
             name = clean_value(el.get("alt") or el.get("title"))
             if name:
                 return name
     return None
 
 
-def _by_class(root: lxml_html.HtmlElement, cls: str, tag: str = "*") -> list[lxml_html.HtmlElement]:
-    return _xpath(root, f"//{tag}[contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')]")
-
-
-def _xpath(root: lxml_html.HtmlElement, path: str) -> list[lxml_html.HtmlElement]:
-    """Elements matching ``path`` (lxml's C XPath: one fast scan, unlike ``iterfind`` predicates)."""
-    found = root.xpath(path)
-    return [el for el in found if isinstance(el, lxml_html.HtmlElement)] if isinstance(found, list) else []
-
-
-def _canonical(root: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str | None) -> str | None:
+def _canonical(scan: _Scan, meta: dict[str, list[str]], url: str | None) -> str | None:
     og = _first(meta, K.URL_META[:1])
     base = og or url
-    for link in root.iter("link"):
-        rel = (link.get("rel") or "").lower().split()
-        href = clean_value(link.get("href"))
+    for rel_value, href_value in scan.links:
+        rel = (rel_value or "").lower().split()
+        href = clean_value(href_value)
         if "canonical" in rel and href and not href.startswith(("javascript:", "#")):
             if href.startswith(("http://", "https://")):
                 return href
@@ -671,9 +731,7 @@ def _canonical(root: lxml_html.HtmlElement, meta: dict[str, list[str]], url: str
     return url
 
 
-def _section(
-    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
-) -> str | None:
+def _section(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> str | None:
     found = _first_section(meta, K.SECTION_META[:4])
     if found:
         return found
@@ -686,8 +744,8 @@ def _section(
             if text:
                 return text
     for cls in K.CATEGORY_CLASSES:
-        for el in _by_class(root, cls):
-            text = clean_value(el.text_content())
+        for el in scan.classes.get(cls, ()):
+            text = clean_value(text_content(el))
             if text:
                 return text
     return _first_section(meta, K.SECTION_META[4:])
@@ -738,9 +796,7 @@ def _site_ish(text: str) -> bool:
     return low.startswith(("http", "www.")) or low.endswith((".com", ".co.kr", ".kr", ".net"))
 
 
-def _comment_count(
-    root: lxml_html.HtmlElement, meta: dict[str, list[str]], articles: list[dict[str, Any]]
-) -> int | None:
+def _comment_count(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> int | None:
     for obj in articles:
         count = _int(obj.get("commentCount"))
         if count is not None:
@@ -755,8 +811,8 @@ def _comment_count(
     if count is not None:
         return count
     for ident in K.COMMENT_COUNT_IDS:
-        for el in _xpath(root, f"//*[@id='{ident}']"):
-            count = _int(el.text_content())
+        for el in scan.ids.get(ident, ()):
+            count = _int(text_content(el))
             if count is not None:
                 return count
     return None

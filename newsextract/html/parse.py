@@ -22,14 +22,15 @@ _XML_DECLARATION = regex.compile(r"\A[\ufeff\s]{0,64}<\?xml[^>]*>")
 """lxml refuses a ``str`` that starts with an encoding declaration; the text is decoded already, drop it."""
 
 
-def _parser() -> lxml_html.HTMLParser:
-    # One per call: an lxml parser is not safe to share between threads.
-    return lxml_html.HTMLParser(
+def _parser() -> etree.HTMLParser:
+    # One per call: an lxml parser is not safe to share between threads. A plain ``etree`` parser, not
+    # ``lxml.html``'s: its elements need no Python class lookup per proxy, which halves the cost of walking.
+    return etree.HTMLParser(
         no_network=True, remove_comments=False, remove_pis=True, recover=True, huge_tree=True
     )
 
 
-def parse_html(text: str, *, limits: Limits) -> lxml_html.HtmlElement:
+def parse_html(text: str, *, limits: Limits) -> etree._Element:
     """Parse HTML text into an lxml tree within ``limits`` (element count, nesting depth)."""
     if not text or text.isspace():
         raise EmptyInputError("the page is empty")

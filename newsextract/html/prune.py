@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from lxml import html as lxml_html
+from lxml import etree
 
 from ..knowledge.profiles import FURNITURE_WORDS, HIDDEN_CLASSES, KEEP_WORDS, PRUNE_TAGS
 
 _SEP = str.maketrans("-_", "  ")
+_STRING = etree.XPath("string()", smart_strings=False)
 _TIMEISH = regex.compile(r"\d{4}[.\-/년]\s?\d{1,2}[.\-/월]\s?\d{1,2}")
 _POSITIVE = frozenset(
     {"article", "content", "contents", "body", "news", "view", "text", "txt", "story", "entry"}
@@ -55,7 +56,13 @@ def traits(cls: str, el_id: str | None) -> Traits:
     )
 
 
-def tag_pruned(tag: str, el: lxml_html.HtmlElement) -> bool:
+def text_content(el: etree._Element) -> str:
+    """An element's text with its descendants' (``lxml.html``'s ``text_content``, for plain elements too)."""
+    found = _STRING(el)
+    return found if isinstance(found, str) else ""
+
+
+def tag_pruned(tag: str, el: etree._Element) -> bool:
     """Elements never part of an article's text: scripts, styles, forms, navigation, ads, media players.
 
     A ``button`` that shows a time ("업데이트 2024-05-30 09:12") is kept: it is a header line, not a control.
@@ -63,7 +70,7 @@ def tag_pruned(tag: str, el: lxml_html.HtmlElement) -> bool:
     if tag in PRUNE_TAGS:
         return True
     if tag == "button":
-        text = el.text_content()
+        text = text_content(el)
         return not (len(text) < 80 and _TIMEISH.search(text))
     return False
 

@@ -16,7 +16,6 @@ import regex
 from bs4 import BeautifulSoup, Tag
 from bs4.element import CData, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..errors import EmptyInputError, InputTooLargeError, ParseError
 from ..limits import Limits
@@ -58,10 +57,10 @@ class _Frame:
     pending: list[str]
 
 
-def soup_to_tree(soup: Any, *, limits: Limits) -> lxml_html.HtmlElement:
+def soup_to_tree(soup: Any, *, limits: Limits) -> etree._Element:
     """An lxml HTML tree equivalent to the soup (a ``BeautifulSoup`` document or any ``Tag``)."""
     budget = _Budget(limits)
-    parser = lxml_html.HTMLParser(no_network=True, remove_pis=True, huge_tree=True)
+    parser = etree.HTMLParser(no_network=True, remove_pis=True, huge_tree=True)  # plain elements, as parse.py
     root = parser.makeelement("html")
     budget.element(1)
     attrs, nodes = _top(soup)

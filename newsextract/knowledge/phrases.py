@@ -439,7 +439,6 @@ NOT_NAMES: Final[frozenset[str]] = frozenset(
         "이전글",
         "다음글",
         "홈으로",
-        "로그인",
         "구독하기",
         "검색어",
         "이메일",
@@ -501,8 +500,55 @@ PRODUCTION_CREDIT: Final[str] = (
 )
 """A production credit line: the crew of a report, not its authors."""
 
-TIP_WORDS: Final[tuple[str, ...]] = ("제보", "문의", "이메일", "메일", "전화", "카카오톡", "▷", "▶", "※", "광고")
+TIP_WORDS: Final[tuple[str, ...]] = (
+    "제보",
+    "문의",
+    "이메일",
+    "메일",
+    "전화",
+    "카카오톡",
+    "▷",
+    "▶",
+    "※",
+    "광고",
+)
 """Words of a tip or contact line ("▷ 이메일 tips@…"): an address there is not a byline."""
 
-OUTLET_TAILS: Final[tuple[str, ...]] = ("뉴스", "뉴시스", "일보", "신문", "방송", "통신", "미디어", "타임스", "저널")
+OUTLET_TAILS: Final[tuple[str, ...]] = (
+    "뉴스",
+    "뉴시스",
+    "일보",
+    "신문",
+    "방송",
+    "통신",
+    "미디어",
+    "타임스",
+    "저널",
+)
 """How outlet names end: a word before an address ending so is the outlet, not a reporter."""
+
+COPYRIGHT_PREFIXES: Final[tuple[str, ...]] = (
+    "저작권자",
+    "<저작권자",
+    "[저작권자",
+    "Copyright",
+    "Copyrights",
+    "< Copyright",
+    "- Copyrights",
+    "ⓒ",
+    "©",
+    "※ ⓒ",
+)
+"""Copyright lines: inside an article container, nothing after one is body."""
+
+CREDIT_TAIL_WORDS: Final[tuple[str, ...]] = ("제공", "캡처", "자료사진")
+"""Words that end a photo credit ("해오름시 제공")."""
+
+SOFT_END_PREFIXES: Final[tuple[str, ...]] = (
+    "관련기사",
+    "관련 기사",
+    "[관련기사]",
+    "▶ 관련기사",
+    "함께 보면 좋은 기사",
+)
+"""Tail markers that also head a box of links inside a long article: the body may go on after one."""

@@ -23,6 +23,7 @@ _HEADING = regex.compile(r"^#{1,6}\s+")
 _QUOTE = regex.compile(r"^(?:>\s?)+")
 _LYNX_MARKS = regex.compile(r"\((?:BUTTON|IMG|IMAGE|FORM|INLINE|LINK)\)\s?|\[(?:IMG|INLINE|LINK)\]")
 _TABLE_EDGE = regex.compile(r"^(?:\|\s?){1,8}|(?:\s?\|){1,8}$")
+_GLUED_SENTENCE = regex.compile(r"(?<=[다요]\.)(?=\p{Hangul})")
 _SPACES = regex.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 
 
@@ -57,15 +58,19 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
                 kind, line = "image", md.image_alt or ""
         elif _DUMP_BULLET.match(line) and len(line) < 200:
             kind, line = "item", _DUMP_BULLET.sub("", line)
-        if line or kind == "image":
+        if kind == "image":
+            parts = [line]
+        else:  # sentences a dump glued together ("꾸몄다.주민들이") are separate paragraphs
+            parts = [p for p in _GLUED_SENTENCE.split(line) if p] if kind == "text" else [line]
+        for k, part in enumerate(parts):
             blocks.append(
                 Block(
-                    text=line,
+                    text=part,
                     kind=kind,
                     index=len(blocks),
                     where=f"line {number}",
                     link_density=density,
-                    gap_before=gap,
+                    gap_before=gap and k == 0,
                     src=src,
                     alt=alt,
                 )

@@ -30,13 +30,15 @@ class MdLine:
 
 def looks_like_markdown(lines: list[str]) -> bool:
     """True when enough lines carry markdown links, bullets or headings (an html2text dump)."""
-    hits = 0
+    hits = filled = 0
     for line in lines[:4000]:
+        if line.strip():
+            filled += 1
         if _MD_SIGNS.search(line):
             hits += 1
             if hits >= 8:
                 return True
-    return False
+    return hits >= 3 and hits * 4 >= filled
 
 
 def strip_markdown(line: str) -> MdLine:

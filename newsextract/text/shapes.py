@@ -93,6 +93,8 @@ def is_speaker_marker(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """True for a sentence-like line: Hangul text ending like a Korean sentence."""
+    if len(text) > 30:
+        text = TRAILING_BYLINE.sub("", text)
     if len(text) < 8 or not _HANGUL.search(text) or (len(text) < 40 and BARE_DATE.match(text)):
         return False
     if _SENTENCE_END.search(text.rstrip(_CLOSERS)):
@@ -149,6 +151,11 @@ def sign_off(text: str) -> regex.Match[str] | None:
         text = text[-200:]
     return SIGN_OFF.search(text)
 
+
+TRAILING_BYLINE = regex.compile(
+    rf"(?<=[.!?\"”’]) (?P<by>\p{{Hangul}}{{2,4}} ?(?:{_ROLES}) ?[(\[<]?[\w.+\-]{{1,64}}@[\w\-]{{1,63}}(?:\.[\w\-]{{1,63}}){{1,5}}[)\]>]?)$"
+)
+"""A byline glued after the last sentence of a paragraph: "…반겼다. 조아라 기자 a@b.kr"."""
 
 COMMENTS = regex.compile(r"^댓글\s{0,4}(?P<n>\d+)\s{0,4}개?$")
 """A comment counter line ("댓글 0", "댓글 3개")."""

@@ -1,0 +1,152 @@
+"""The text door: dump lines into blocks (bullets, markdown, lynx wrapping, side-by-side columns).
+
+All text is invented.
+"""
+
+from __future__ import annotations
+
+from newsextract.limits import DEFAULT_LIMITS, Limits
+from newsextract.text.columns import column_edge, split_columns
+from newsextract.text.door import text_blocks
+from newsextract.text.markdown import looks_like_markdown, strip_markdown
+from newsextract.text.reflow import display_width, reflow, wrap_width
+
+S1 = "가온시는 올해 하반기부터 시내버스 노선 열두 개를 새로 짜고 배차 간격을 평균 4분 줄인다고 밝혔다."
+S2 = "시는 출퇴근 시간에 승객이 몰리는 구간에 차량 스무 대를 더 넣을 계획이다."
+
+
+def _texts(dump: str) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in text_blocks(dump, limits=DEFAULT_LIMITS)]
+
+
+def test_w3m_bullets_are_items_and_gaps_are_kept() -> None:
+    blocks = text_blocks("메뉴\n  • 정치\n  • 경제\n\n" + S1 + "\n", limits=DEFAULT_LIMITS)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("text", "메뉴"),
+        ("item", "정치"),
+        ("item", "경제"),
+        ("text", S1),
+    ]
+    assert [b.gap_before for b in blocks] == [True, False, False, True]
+    assert [b.where for b in blocks] == ["line 1", "line 2", "line 3", "line 5"]
+
+
+def test_lynx_marks_and_bullets() -> None:
+    dump = "   (BUTTON) 공유하기 (BUTTON) 인쇄\n     * 정치\n     + 경제\n   [IMG] 사진 설명\n"
+    assert _texts(dump) == [
+        ("text", "공유하기 인쇄"),
+        ("item", "정치"),
+        ("item", "경제"),
+        ("text", "사진 설명"),
+    ]
+
+
+def test_a_dash_is_not_a_bullet_in_a_plain_dump() -> None:
+    assert _texts("- 첫째 요점은 이렇다\n") == [("text", "- 첫째 요점은 이렇다")]
+
+
+def _wrap(text: str, width: int, measure=display_width, indent: str = "   ") -> list[str]:  # type: ignore[no-untyped-def]
+    lines, cur = [], ""
+    for word in text.split(" "):
+        trial = f"{cur} {word}" if cur else word
+        if cur and measure(indent + trial) > width:
+            lines.append(indent + cur)
+            cur = word
+        else:
+            cur = trial
+    return [*lines, indent + cur]
+
+
+def test_reflow_joins_lines_wrapped_by_terminal_columns() -> None:
+    lines = ["   메뉴", "", *_wrap(S1 + " " + S2, 60), "", *_wrap(S2 + " " + S1, 60), "", *_wrap(S1, 60)]
+    assert wrap_width(lines) is not None
+    joined = [x.strip() for x in reflow(lines) if x.strip()]
+    assert joined == ["메뉴", S1 + " " + S2, S2 + " " + S1, S1]
+
+
+def test_reflow_joins_lines_wrapped_by_character_count() -> None:
+    menu = ["   메뉴 하나", "   메뉴 둘"] * 3
+    lines = [*menu, *_wrap(S1 + " " + S2, 40, measure=len), "", *_wrap(S2 + " " + S1, 40, measure=len)]
+    joined = [x.strip() for x in reflow(lines) if x.strip()]
+    assert joined == [x.strip() for x in menu] + [S1 + " " + S2, S2 + " " + S1]
+
+
+def test_reflow_leaves_unwrapped_dumps_alone() -> None:
+    lines = [S1, S2, S1, S2, S1, S2, S1, S2, S1, S2, S1, S2]
+    assert reflow(lines) == lines
+    assert wrap_width(lines) is None
+
+
+def test_lynx_wrapped_paragraph_becomes_one_block() -> None:
+    filler = ["   메뉴 하나", "   메뉴 둘"] * 5
+    dump = "\n".join([*filler, "", *_wrap(S1 + " " + S2, 56), "", *_wrap(S2 + " " + S1, 56)])
+    texts = [t for _, t in _texts(dump)]
+    assert S1 + " " + S2 in texts
+    assert S2 + " " + S1 in texts
+
+
+def test_markdown_is_undone() -> None:
+    lines = [
+        "[가온일보](https://news.example.kr/)",
+        "  * [정치](/politics)",
+        "# 가온시 버스 노선 개편",
+        "**굵은 소제목**",
+        "_입력 2024.06.01 (09:00)_",
+        "![버스 정류장](https://img.example.kr/a.jpg)",
+        "1\\. 번호가 아닌 문장\\-기호",
+        "| 표 안의 글 |",
+        "[링크 글](javascript:go\\(1\\)) 뒤의 글",
+    ]
+    assert looks_like_markdown(lines * 3)
+    blocks = text_blocks("\n".join(lines), limits=DEFAULT_LIMITS)
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("text", "가온일보"),
+        ("item", "정치"),
+        ("heading", "가온시 버스 노선 개편"),
+        ("text", "굵은 소제목"),
+        ("text", "입력 2024.06.01 (09:00)"),
+        ("image", "버스 정류장"),
+        ("text", "1. 번호가 아닌 문장-기호"),
+        ("text", "표 안의 글"),
+        ("text", "링크 글 뒤의 글"),
+    ]
+    assert blocks[0].link_density == 1.0
+    assert blocks[5].src == "https://img.example.kr/a.jpg"
+
+
+def test_markdown_keeps_emails_and_inner_underscores() -> None:
+    md = strip_markdown("가온 기자 [kim_a@example.kr](mailto:kim_a@example.kr) snake_case_word")
+    assert md.text == "가온 기자 kim_a@example.kr snake_case_word"
+
+
+def test_plain_dump_brackets_are_not_markdown() -> None:
+    assert not looks_like_markdown(["[앵커]", S1, "[기자]", S2])
+    assert _texts("[앵커]\n" + S1) == [("text", "[앵커]"), ("text", S1)]
+
+
+def test_side_by_side_columns_are_read_one_after_the_other() -> None:
+    left = [S1[:25], S1[25:50], S2[:25], "가온시 관계자는 이렇게 말했다.", "다른 줄도 있다."]
+    right = ["· 많이 본 기사 하나", "· 많이 본 기사 둘", "· 많이 본 기사 셋", "· 많이 본 기사 넷", "· 다섯"]
+    lines = ["가온일보" + " " * 80 + "로그인"]
+    for a, b in zip(left, right, strict=True):
+        lines.append(a + " " * (70 - display_width(a)) + b)
+    lines.append("저작권자 © 가온일보 무단전재 및 재배포 금지")
+    assert column_edge(lines) == 70
+    out = [x.strip() for x in split_columns(lines)]
+    assert out[1:6] == [x.strip() for x in left]
+    assert out[-5:] == right  # the side column is read after the main one, never inside it
+
+
+def test_no_columns_in_a_plain_dump() -> None:
+    lines = [S1, "", "   • 메뉴", S2]
+    assert column_edge(lines) is None
+    assert split_columns(lines) == lines
+
+
+def test_line_limit_is_enforced() -> None:
+    import pytest
+
+    from newsextract.errors import InputTooLargeError
+
+    with pytest.raises(InputTooLargeError):
+        text_blocks("가\n" * 20, limits=Limits(max_lines=10))
