@@ -300,6 +300,39 @@ def _main_span(texts: list[str], blocks: list[Block]) -> _Span | None:
     return _Span(start, end)
 
 
+def _is_content(text: str, block: Block) -> bool:
+    return (
+        len(text) >= 10
+        and block.kind in ("text", "quote")
+        and bool(_HANGUL.search(text))
+        and not is_furniture(text)
+        and not shapes.is_end_marker(text)
+        and not shapes.is_time_line(text)
+        and not is_byline_line(text)
+        and not shapes.is_caption_line(text)
+    )
+
+
+def _short_article(texts: list[str], blocks: list[Block], after: int) -> _Span | None:
+    """The run of plain text lines under a headline when the page has no prose paragraph at all."""
+    i = after
+    while i < len(texts) and i - after <= 30 and not _is_content(texts[i], blocks[i]):
+        if shapes.is_end_marker(texts[i]):
+            return None
+        i += 1
+    if i >= len(texts) or i - after > 30:
+        return None
+    start = end = i
+    j = i
+    while j < len(texts) and not shapes.is_end_marker(texts[j]) and j - end <= 3:
+        if _is_content(texts[j], blocks[j]):
+            end = j + 1
+        elif blocks[j].kind == "item":
+            break
+        j += 1
+    return _Span(start, end)
+
+
 def _past_related_box(texts: list[str], blocks: list[Block], scores: list[float], end: int) -> int:
     """The span's end, moved past a related-news box when the article text goes on after it."""
     while end < len(texts) and _is_soft_end(texts[end]):
@@ -489,6 +522,11 @@ def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
     span = _main_span(texts, blocks)
     start, end = (span.start, span.end) if span else (n, n)
     title_at, deck_at = _find_title(texts, blocks, start, hints)
+    if span is None and title_at is not None:
+        # no prose at all (a video clip's one-liner, a numbered rundown): the text under the header
+        short = _short_article(texts, blocks, title_at + 1)
+        if short is not None:
+            start, end = short.start, short.end
     if deck_at is not None and title_at is not None and texts[deck_at] != texts[title_at]:
         labels[deck_at] = ("subtitle", "deck under the headline", "")
     if title_at is None and not hints.title:

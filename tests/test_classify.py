@@ -422,3 +422,40 @@ def test_a_related_box_inside_the_article_does_not_cut_it() -> None:
     )
     assert list(a.paragraphs) == [P1, P2, P3, P1.replace("한울군", "군")]
     assert "관련기사" in {r.text for r in a.removed}
+
+
+def test_a_clip_with_one_line_and_no_sentence_still_has_a_body() -> None:
+    a = _article(
+        [
+            "가상TV",
+            "  • 사회",
+            "",
+            "[영상] 빈집 고쳐 만든 청년 카페",
+            "등록 2024.05.03 16:25",
+            "디지털뉴스부",
+            "",
+            "고친 빈집에서 커피를 내리는 청년 창업자",
+            "",
+            "Copyrights ⓒ 가상TV. 무단전재 및 재배포 금지",
+        ]
+    )
+    assert a.title == "[영상] 빈집 고쳐 만든 청년 카페"
+    assert list(a.paragraphs) == ["고친 빈집에서 커피를 내리는 청년 창업자"]
+    assert [r.name for r in a.reporters] == ["디지털뉴스부"]
+
+
+def test_a_numbered_rundown_without_sentences_is_the_body() -> None:
+    items = ["1. 한울군 빈집 40채 청년에게", "2. 가람시 버스 노선 개편 확정", "3. 새들시 봄꽃 축제 개막"]
+    a = _article(
+        [
+            "가상TV",
+            "",
+            "오늘 저녁 뉴스 미리보기",
+            "등록 2024.05.03 18:00",
+            "",
+            *items,
+            "",
+            "저작권자 © 가상TV",
+        ]
+    )
+    assert list(a.paragraphs) == items

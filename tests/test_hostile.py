@@ -240,6 +240,17 @@ def test_deep_nesting_as_a_text_dump_is_text() -> None:
     assert isinstance(outcome(newsextract.extract_text, "<div>" * 100_000), Article)
 
 
+@pytest.mark.parametrize("nested", ["[" * 100_000 + "]" * 100_000, '{"a":' * 100_000 + "1" + "}" * 100_000, "[" * 100_000])
+def test_deeply_nested_json_in_the_page(nested: str) -> None:
+    """JSON-LD and __NEXT_DATA__ are parsed with json: 100,000 levels must not become a RecursionError."""
+    scripts = (
+        f'<script type="application/ld+json">{nested}</script>'
+        f'<script id="__NEXT_DATA__" type="application/json">{nested}</script>'
+    )
+    article = newsextract.extract(PAGE.replace("</head>", scripts + "</head>"))
+    assert "직장인" in shown(article)
+
+
 # -- binary files named .html ---------------------------------------------------------------------
 
 BINARIES = {

@@ -193,6 +193,8 @@ def _iter_file(path: str, *, field: str | None, limits: SourceLimits) -> Iterato
             yield Item(source=path, path=path)  # read (and gunzipped) in the worker
     except (OSError, EOFError, tarfile.TarError, zipfile.BadZipFile, ValueError) as exc:
         yield _failed(path, "ArchiveError", f"cannot read the {kind or 'file'} {path!r}: {exc}")
+    except Exception as exc:  # a reader's own error types, e.g. warcio's ArchiveLoadFailed on a broken WARC
+        yield _failed(path, "ArchiveError", f"cannot read the {kind or 'file'} {path!r}: {type(exc).__name__}: {exc}")
 
 
 def _iter_zip(path: str, limits: SourceLimits) -> Iterator[Item]:
@@ -306,7 +308,7 @@ def _capped_lines(fh: IO[bytes], cap: int) -> Iterator[bytes | None]:
 def _json_item(source: str, raw: bytes, field: str | None) -> Item:
     try:
         rec = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: [[[[... 100,000 deep
         return _failed(source, "JSONError", f"line is not JSON: {exc}")
     if not isinstance(rec, dict):
         return _failed(source, "JSONError", "line is not a JSON object")

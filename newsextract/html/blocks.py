@@ -8,15 +8,28 @@ owned it, so the door can later place blocks inside or outside the article conta
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from lxml import etree
 
 from ..blocks import BlockKind
-from ..knowledge.profiles import RELATED_HEADINGS
+from ..knowledge.profiles import PRUNE_TAGS, RELATED_HEADINGS
 from ..limits import Limits
-from .profile import Ancestor, Selector, SelectorIndex, open_keys_of
+from .profile import (
+    A_DESC,
+    A_ID,
+    A_INDEX,
+    A_TAG,
+    Ancestor,
+    Screened,
+    Selector,
+    SelectorIndex,
+    match_screened,
+    open_keys_of,
+    screen,
+)
 from .prune import style_hides, tag_pruned, traits
 
 BLOCK_TAGS = frozenset(
@@ -116,12 +129,15 @@ class Walk:
         return container <= node <= self.end[container]
 
 
-def _describe(a: Ancestor) -> str:
-    return a.desc
+_NO_ROLES: frozenset[str] = frozenset()
 
 
 def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> Walk:
-    """Walk the tree once: prune, match selectors, cut blocks."""
+    """Walk the tree once: prune, match selectors, cut blocks.
+
+    The loop is the door's hot path (every element of every page passes here), so it is written flat:
+    helpers inlined, what an element's tag, class and id imply memoised per distinct shape.
+    """
     w = Walk()
     stack: list[Ancestor | None] = []
     frames: list[tuple[bool, BlockKind, bool, tuple[str, ...]]] = []
@@ -130,12 +146,13 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     parts: list[str] = []
     link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
     memos: dict[tuple[str, str], _Memo] = {}
+    wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     max_depth = limits.max_depth
     blocks = w.blocks
+    parents, ends, tags, elements, flags = w.parent, w.end, w.tags, w.elements, w.flags
+    prune_tags = PRUNE_TAGS
 
     def flush() -> None:
-        if not parts:
-            return
         text = " ".join("".join(parts).split())
         chars = link[1]
         bold = link[3]
@@ -149,140 +166,159 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
         kind: BlockKind = frames[-1][1] if frames else "text"
         if kind == "text" and bold >= len(text.replace(" ", "")) > 0:
             kind = "heading"  # a line wholly in bold: an in-body subheading or a deck
-        where = _where(stack)
-        blocks.append(RawBlock(text, kind, top.index if top else 0, where, min(chars, len(text))))
+        node = top[A_INDEX] if top else 0
+        if top is None:
+            where = _where(stack)
+        else:
+            where = wheres.get(node) or ""
+            if node not in wheres:
+                where = wheres[node] = _where(stack)
+        blocks.append(RawBlock(text, kind, node, where, min(chars, len(text))))
         if text in RELATED_HEADINGS and top is not None and len(text) < 20:
-            region = w.parent[top.index] if top.index < len(w.parent) else -1
+            region = parents[node] if node < len(parents) else -1
             if region > 0:
                 w.related.append((region, len(blocks) - 1))
 
-    def add(text: str | None) -> None:
+    walker = etree.iterwalk(root, events=("start", "end", "comment"))
+    skip = walker.skip_subtree
+    for event, el in walker:
+        if event == "end":
+            a = stack[-1]
+            if a is not None:
+                boundary, _, inside, keys = frames[-1]
+                if parts and (boundary or inside) and not (inside and len(frames) > 1 and frames[-2][2]):
+                    flush()  # the block belongs to the element being closed
+                frames.pop()
+                for k in keys:
+                    open_keys[k] -= 1
+                tag = a[A_TAG]
+                if tag == "a":
+                    link[0] -= 1
+                elif tag in _BOLD:
+                    link[2] -= 1
+                ends[a[A_INDEX]] = len(parents) - 1
+            stack.pop()
+        elif event == "comment":
+            pass
+        else:
+            tag = el.tag
+            if len(stack) >= max_depth or not isinstance(tag, str) or not tag:
+                skip()
+                stack.append(None)
+                continue
+            tag = tag.lower()
+            if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
+                el_id = el.get("id")
+                if el_id and el_id in index.by_id:  # script#fusion-metadata: pruned, but it names the CMS
+                    for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
+                        if h.role == "detect":
+                            w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
+                skip()
+                stack.append(None)
+                w.pruned.append((f"pruned <{tag}>", tag))
+                continue
+            get: Callable[[str], str | None] = el.get
+            cls = get("class") or ""
+            el_id = get("id")
+            memo = memos.get((tag, cls))
+            if memo is None:
+                memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
+            if el_id:
+                memo = _with_id(memo, tag, cls, el_id, index)
+            classes, static, flag, keys, hidden, chrome, desc = memo
+            reason = None
+            if hidden:
+                reason = "hidden (class)"
+            elif tag != "img":  # lazy images start hidden
+                style = get("style")
+                if style and style_hides(style):
+                    reason = "hidden (style)"
+            node = len(parents)
+            roles = _NO_ROLES
+            hits: list[Selector] = []
+            if reason is None:
+                names = el.keys()
+                if len(names) > (1 if cls else 0) + (1 if el_id else 0):
+                    extra = index.attr_candidates(names, get)
+                    if extra:
+                        hits = [
+                            *match_screened(static, get, stack, open_keys),
+                            *index.match(tag, el_id, classes, get, stack, open_keys, extra),
+                        ]
+                    elif static:
+                        hits = match_screened(static, get, stack, open_keys)
+                elif static:
+                    hits = match_screened(static, get, stack, open_keys)
+                if hits:
+                    found: set[str] = set()
+                    for h in hits:
+                        if h.role == "prune":
+                            reason = f"furniture ({h.source})"
+                            break
+                        found.add(h.role)
+                    roles = frozenset(found)
+            if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
+                reason = "furniture (class)"
+            if reason is not None:
+                skip()
+                stack.append(None)
+                w.pruned.append((reason, desc))
+                continue
+            for h in hits:
+                w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
+            boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
+            outer = frames[-1] if frames else None
+            if boundary and parts and not (outer and outer[2]):
+                flush()
+            parent = stack[-1] if stack else None
+            parents.append(parent[A_INDEX] if parent else -1)
+            ends.append(node)
+            tags.append(tag)
+            elements.append(el)
+            flags.append(flag)
+            stack.append((tag, el_id, classes, get, node, desc))
+            for k in keys:
+                open_keys[k] = open_keys.get(k, 0) + 1
+            inside = "caption" in roles or bool(outer and outer[2])
+            if "caption" in roles:
+                kind: BlockKind = "caption"
+            else:
+                kind = _TAG_KIND.get(tag) or _kind(tag, roles, el, outer[1] if outer else None)
+            frames.append((boundary, kind, inside, keys))
+            if tag == "a":
+                link[0] += 1
+            elif tag in _BOLD:
+                link[2] += 1
+            elif tag == "img":
+                src = get("src") or get("data-src") or get("data-org-src")
+                alt = get("alt")
+                if src or alt:
+                    if parts:
+                        flush()
+                    blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
+            elif tag == "br" and inside:
+                parts.append(" ")
+            text = el.text
+            if text:
+                parts.append(text)
+                if link[0]:
+                    link[1] += len(text.strip())
+                if link[2]:
+                    link[3] += len(text.replace(" ", "").strip())
+            continue
+        text = el.tail  # after an element's end, or a comment
         if text:
             parts.append(text)
             if link[0]:
                 link[1] += len(text.strip())
             if link[2]:
                 link[3] += len(text.replace(" ", "").strip())
-
-    walker = etree.iterwalk(root, events=("start", "end", "comment"))
-    for event, el in walker:
-        if event == "comment":
-            add(el.tail)
-            continue
-        if event == "end":
-            a = stack[-1]
-            if a is None:
-                stack.pop()
-                add(el.tail)
-                continue
-            tag = a.tag
-            boundary, _, inside, keys = frames[-1]
-            if (boundary or inside) and not (inside and len(frames) > 1 and frames[-2][2]):
-                flush()
-            frames.pop()
-            stack.pop()
-            for k in keys:
-                open_keys[k] -= 1
-            if tag == "a":
-                link[0] -= 1
-            elif tag in _BOLD:
-                link[2] -= 1
-            w.end[a.index] = len(w.parent) - 1
-            add(el.tail)
-            continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if len(stack) >= max_depth or not tag:
-            walker.skip_subtree()
-            stack.append(None)
-            continue
-        tag = tag.lower()
-        if tag_pruned(tag, el):
-            el_id = el.get("id")
-            if el_id and el_id in index.by_id:  # script#fusion-metadata: pruned, but it names the CMS
-                for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
-                    if h.role == "detect":
-                        w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
-            walker.skip_subtree()
-            stack.append(None)
-            w.pruned.append((f"pruned <{tag}>", tag))
-            continue
-        get: Callable[[str], str | None] = el.get
-        cls = get("class") or ""
-        el_id = get("id")
-        memo_key = (tag, cls)
-        memo = memos.get(memo_key)
-        if memo is None:
-            memo = _memo(tag, cls, None, index)
-            memos[memo_key] = memo
-        if el_id:
-            memo = _with_id(memo, tag, cls, el_id, index)
-        classes, static, flag, keys, hidden, chrome, desc = memo
-        reason = None
-        if hidden:
-            reason = "hidden (class)"
-        elif tag != "img" and style_hides(get("style")):  # lazy images start hidden
-            reason = "hidden (style)"
-        parent_a = stack[-1] if stack else None
-        parent_index = parent_a.index if parent_a else -1
-        node = len(w.parent)
-        anc = Ancestor(tag, el_id, classes, get, node, desc)
-        hits: list[Selector] = []
-        if reason is None:
-            names = el.keys()
-            cands: list[Selector] | tuple[Selector, ...] = static
-            if len(names) > (1 if cls else 0) + (1 if el_id else 0):
-                extra = index.attr_candidates(names, get)
-                if extra:
-                    cands = [*static, *extra]
-            if cands:
-                hits = index.match(tag, el_id, classes, get, stack, open_keys, cands)
-        roles = set()
-        for h in hits:
-            if h.role == "prune":
-                reason = f"furniture ({h.source})"
-                break
-            roles.add(h.role)
-        if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
-            reason = "furniture (class)"
-        if reason is not None:
-            walker.skip_subtree()
-            stack.append(None)
-            w.pruned.append((reason, desc))
-            continue
-        for h in hits:
-            w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
-        boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
-        outer = frames[-1] if frames else None
-        if boundary and not (outer and outer[2]):
-            flush()
-        w.parent.append(parent_index)
-        w.end.append(node)
-        w.tags.append(tag)
-        w.elements.append(el)
-        w.flags.append(flag)
-        stack.append(anc)
-        for k in keys:
-            open_keys[k] = open_keys.get(k, 0) + 1
-        inside = "caption" in roles or bool(outer and outer[2])
-        frames.append((boundary, _kind(tag, roles, el, outer[1] if outer else None), inside, keys))
-        if tag == "a":
-            link[0] += 1
-        elif tag in _BOLD:
-            link[2] += 1
-        elif tag == "img":
-            src = get("src") or get("data-src") or get("data-org-src")
-            alt = get("alt")
-            if src or alt:
-                flush()
-                blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
-        elif tag == "br" and inside:
-            parts.append(" ")
-        add(el.text)
-    flush()
+    if parts:
+        flush()
     return w
 
 
-_Memo = tuple[frozenset[str], tuple[Selector, ...], int, tuple[str, ...], bool, bool, str]
+_Memo = tuple[frozenset[str], Screened, int, tuple[str, ...], bool, bool, str]
 
 
 @lru_cache(maxsize=16384)
@@ -291,11 +327,16 @@ def _memo(tag: str, cls: str, el_id: str | None, index: SelectorIndex) -> _Memo:
     t = traits(cls, el_id)
     keys = tuple(k for k in open_keys_of(tag, el_id, t.classes) if k in index.anchors)
     desc = tag + (f"#{el_id}" if el_id else "") + ("." + ".".join(sorted(t.classes)[:2]) if t.classes else "")
-    return t.classes, index.candidates(tag, el_id, t.classes, cls), t.flag, keys, t.hidden, t.chrome, desc
+    cands = screen(index.candidates(tag, el_id, t.classes, cls), tag, el_id, t.classes)
+    return t.classes, cands, t.flag, keys, t.hidden, t.chrome, desc
 
 
 def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) -> _Memo:
-    """The memo of an element with an id: ids are unique, so only the id's own part is worked out."""
+    """The memo of an element with an id: ids are unique, so only the id's own part is worked out.
+
+    No selector keyed by class, tag or attribute names an id in its rightmost compound (such a selector is
+    keyed by its id), so the screened candidates of the id-less memo hold for the element as they are.
+    """
     id_attr = index.by_attr.get("id")
     if (
         el_id in index.by_id
@@ -308,7 +349,7 @@ def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) 
     return classes, static, t.flag or flag, keys, hidden, t.chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
 
 
-def _kind(tag: str, roles: set[str], el: etree._Element, outer: BlockKind | None) -> BlockKind:
+def _kind(tag: str, roles: AbstractSet[str], el: etree._Element, outer: BlockKind | None) -> BlockKind:
     if "caption" in roles:
         return "caption"
     k = _TAG_KIND.get(tag)
@@ -339,7 +380,7 @@ def _where(stack: list[Ancestor | None]) -> str:
     for a in reversed(stack):
         if a is None:
             continue
-        out.append(_describe(a))
-        if a.el_id or len(out) >= 3:
+        out.append(a[A_DESC])
+        if a[A_ID] or len(out) >= 3:
             break
     return " > ".join(reversed(out))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone
@@ -308,6 +309,9 @@ class _Scan:
 _SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
 _SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
 _SCANNED_CLASSES = tuple(dict.fromkeys(K.PRESS_LOGO_CLASSES + K.CATEGORY_CLASSES))
+_SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
+_CLASS_HINT = re.compile("|".join(re.escape(c) for c in _SCANNED_CLASSES))
+"""Finds any scanned class name in a class attribute (a cheap first test before splitting it)."""
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
 
@@ -316,17 +320,13 @@ def _scan(root: etree._Element) -> _Scan:
     meta: dict[str, list[str]] = {}
     scripts: list[str] = []
     links: list[tuple[str | None, str | None]] = []
-    title: etree._Element | None = None
     attrs: dict[str, list[etree._Element]] = {}
     itemprops: dict[str, list[etree._Element]] = {}
     ids: dict[str, list[etree._Element]] = {}
     classes: dict[str, list[etree._Element]] = {}
-    class_hits: dict[str, tuple[str, ...]] = {}  # class attribute -> the scanned classes it holds
-    for el in root.iter():
-        tag = el.tag
-        if not isinstance(tag, str):
-            continue  # comments, processing instructions, entities
+    for el in root.iter("meta", "script", "link"):
         get = el.get
+        tag = el.tag
         if tag == "meta":
             key = get("property") or get("name") or get("itemprop") or ""
             value = get("content")
@@ -335,29 +335,41 @@ def _scan(root: etree._Element) -> _Scan:
         elif tag == "script":
             if (get("type") or "").strip().lower() == "application/ld+json":
                 scripts.append(el.text or "")
-        elif tag == "link":
+        else:
             links.append((get("rel"), get("href")))
-        elif tag == "title" and title is None and el is not root:
-            title = el
+    class_hits: dict[str, tuple[str, ...]] = {}  # class attribute -> the scanned classes it holds
+    scanned = _SCANNED_NAMES
+    for el in root.iter():
         names = el.keys()  # attribute names (an element iterates its children, not these)
+        if not names:
+            continue  # comments have none
+        if "class" in names:
+            cls = el.get("class") or ""
+            found = class_hits.get(cls)
+            if found is None:
+                found = class_hits[cls] = _scanned_classes(cls)
+            for c in found:
+                classes.setdefault(c, []).append(el)
+        if scanned.isdisjoint(names):
+            continue
         for name in names:
-            if name == "class":
-                cls = get("class") or ""
-                found = class_hits.get(cls)
-                if found is None:
-                    words = cls.translate(_XML_SPACE).split(" ")
-                    found = class_hits[cls] = tuple(c for c in _SCANNED_CLASSES if c in words)
-                for c in found:
-                    classes.setdefault(c, []).append(el)
-            elif name == "itemprop":
-                itemprops.setdefault(get("itemprop") or "", []).append(el)
-            elif name == "id":
-                el_id = get("id") or ""
-                if el_id in _SCANNED_IDS:
-                    ids.setdefault(el_id, []).append(el)
-            elif name in _SCANNED_ATTRS:
-                attrs.setdefault(name, []).append(el)
-    return _Scan(meta, scripts, links, title, attrs, itemprops, ids, classes)
+            if name in scanned:
+                value = el.get(name) or ""
+                if name == "itemprop":
+                    itemprops.setdefault(value, []).append(el)
+                elif name == "id":
+                    if value in _SCANNED_IDS:
+                        ids.setdefault(value, []).append(el)
+                else:
+                    attrs.setdefault(name, []).append(el)
+    return _Scan(meta, scripts, links, root.find(".//title"), attrs, itemprops, ids, classes)
+
+
+def _scanned_classes(cls: str) -> tuple[str, ...]:
+    if not _CLASS_HINT.search(cls):
+        return ()
+    words = cls.translate(_XML_SPACE).split(" ")
+    return tuple(c for c in _SCANNED_CLASSES if c in words)
 
 
 def _first(meta: dict[str, list[str]], keys: Iterable[str]) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 import regex
 
@@ -171,16 +171,49 @@ def open_keys_of(tag: str, el_id: str | None, classes: frozenset[str]) -> list[s
     return keys
 
 
-class Ancestor:
-    """What the walk keeps about an open element, for matching the left parts of selectors."""
+Ancestor = tuple[str, str | None, frozenset[str], GetAttr, int, str]
+"""What the walk keeps about an open element, for matching the left parts of selectors:
+``(tag, id, classes, attribute reader, node number, description)``. A plain tuple: the walk makes one per
+element, and a tuple costs a fraction of an object's ``__init__``."""
+A_TAG: Final = 0
+A_ID: Final = 1
+A_CLASSES: Final = 2
+A_GET: Final = 3
+A_INDEX: Final = 4
+A_DESC: Final = 5
 
-    __slots__ = ("classes", "desc", "el_id", "get", "index", "tag")
+Screened = tuple[tuple["Selector", bool], ...]
+"""Candidate selectors that passed :func:`screen`, each with True when nothing more needs testing."""
 
-    def __init__(
-        self, tag: str, el_id: str | None, classes: frozenset[str], get: GetAttr, index: int, desc: str = ""
-    ):
-        self.tag, self.el_id, self.classes, self.get, self.index = tag, el_id, classes, get, index
-        self.desc = desc or tag
+
+def screen(cands: Iterable[Selector], tag: str, el_id: str | None, classes: frozenset[str]) -> Screened:
+    """The candidates whose rightmost compound fits an element's tag, id and classes (its other attributes
+    and its ancestors aside), each flagged True when that is the whole selector (one compound, no attribute).
+
+    A pure function of tag, id and classes: the walk works it out once per distinct element shape.
+    """
+    out: list[tuple[Selector, bool]] = []
+    for s in cands:
+        p = s.parts[0]
+        if (
+            (p.tag is not None and p.tag != tag)
+            or (p.id is not None and p.id != el_id)
+            or (p.classes and not p.classes <= classes)
+        ):
+            continue
+        out.append((s, len(s.parts) == 1 and not p.attrs))
+    return tuple(out)
+
+
+def match_screened(
+    screened: Screened, get: GetAttr, stack: Sequence[Ancestor | None], open_keys: Mapping[str, int]
+) -> list[Selector]:
+    """The screened candidates that match: attributes of the element, then its ancestors (anchor first)."""
+    return [
+        s
+        for s, whole in screened
+        if whole or ((s.anchor is None or open_keys.get(s.anchor)) and _rest_match(s, get, stack))
+    ]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -288,6 +321,19 @@ def _full_match(
 ) -> bool:
     if not s.parts[0].matches(tag, el_id, classes, get):
         return False
+    return _ancestors_match(s, stack)
+
+
+def _rest_match(s: Selector, get: GetAttr, stack: Sequence[Ancestor | None]) -> bool:
+    """A screened selector's remaining tests: the rightmost compound's attributes, then the ancestors."""
+    for attr in s.parts[0].attrs:
+        have = get(attr[0])
+        if have is None or not _probe(attr, have):
+            return False
+    return len(s.parts) == 1 or _ancestors_match(s, stack)
+
+
+def _ancestors_match(s: Selector, stack: Sequence[Ancestor | None]) -> bool:
     pos = len(stack) - 1
     for i in range(1, len(s.parts)):
         part = s.parts[i]
@@ -295,14 +341,14 @@ def _full_match(
             if pos < 0:
                 return False
             a = stack[pos]
-            if a is None or not part.matches(a.tag, a.el_id, a.classes, a.get):
+            if a is None or not part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_GET]):
                 return False
             pos -= 1
         else:
             while pos >= 0:
                 a = stack[pos]
                 pos -= 1
-                if a is not None and part.matches(a.tag, a.el_id, a.classes, a.get):
+                if a is not None and part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_GET]):
                     break
             else:
                 return False
