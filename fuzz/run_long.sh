@@ -5,7 +5,7 @@
 # (crash-*, timeout-*, oom-*), WORKDIR/log.txt the fuzzer output; the total of inputs tried is printed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-total="${1:-1800}"; work="${2:-fuzz-work}"
+total="${1:-1800}"; work="${2:-${TMPDIR:-/tmp}/newsextract-fuzz}"
 mkdir -p "$work/corpus" "$work/art"
 [ -n "$(ls -A "$work/corpus")" ] || python fuzz/seeds.py "$work/corpus"
 end=$(( $(date +%s) + total ))

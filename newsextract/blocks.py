@@ -76,3 +76,6 @@ class PageHints:
     encoding: str | None = None
     profile: str | None = None
     """Name of the profile that recognised the page, if any."""
+    url_published: datetime | None = None
+    """A publication time read from the page's URL: only a last resort when nothing shows a time (it
+    never adds seconds to a displayed one)."""

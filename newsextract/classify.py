@@ -25,7 +25,7 @@ from .knowledge.labels import ROLE_WORDS
 from .text import shapes
 from .text.shapes import norm
 
-_PROMO = tuple(regex.compile(p) for p in phrases.PROMO_PATTERNS)
+_PROMO = shapes.any_of(phrases.PROMO_PATTERNS)
 _BYLINE_LABEL = regex.compile(
     r"^(?:"
     + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
@@ -86,7 +86,7 @@ def classify(blocks: list[Block], hints: PageHints) -> list[Decision]:
 
 def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog (or a press promo)."""
-    return shapes.is_furniture(text) or any(p.match(text) for p in _PROMO)
+    return shapes.is_furniture(text) or _PROMO.match(text) is not None
 
 
 def is_byline_line(text: str) -> bool:
@@ -123,8 +123,11 @@ def is_byline_line(text: str) -> bool:
     return len(leftover) <= 6 and not rest.rstrip(" .").endswith(("니다", "했다", "한다"))
 
 
-def _line_rule(text: str, block: Block) -> tuple[Label, str] | None:
-    """The label the line rules give a block inside (or next to) the article, or None for body."""
+def _line_rule(text: str, block: Block, *, image_near: bool = True) -> tuple[Label, str] | None:
+    """The label the line rules give a block inside (or next to) the article, or None for body.
+
+    ``image_near`` says an image stands beside the block: a "▲" line with no credit is a caption only then.
+    """
     if not text or block.kind == "image":
         return ("furniture", "image")
     if block.kind == "caption":
@@ -142,9 +145,27 @@ def _line_rule(text: str, block: Block) -> tuple[Label, str] | None:
         return ("furniture", "tail marker (copyright, tip line, widget)")
     if is_furniture(text):
         return ("furniture", "phrase catalog")
-    if shapes.is_caption_line(text):
+    if shapes.is_caption_line(text) and (image_near or not shapes.needs_image(text)):
         return ("caption", "caption line")
     return None
+
+
+def _image_near(texts: list[str], blocks: list[Block], i: int, *, dump: bool) -> bool:
+    """True when an image stands beside block ``i``: an image block (in a dump, the image's zoom button or
+    file name, or its alt line that the caption repeats), perhaps past the other captions of a photo row."""
+    if dump and i > 0 and _is_alt_of(texts[i - 1], texts[i]):
+        return True
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(blocks) and abs(j - i) <= 4:
+            t = texts[j]
+            if blocks[j].kind == "image" or (dump and shapes.is_image_mark(t)):
+                return True
+            pointer = t.startswith(phrases.CAPTION_POINTERS) and not shapes.is_prose(t)
+            if not (not t or blocks[j].kind == "caption" or pointer or shapes.is_credit_only(t)):
+                break
+            j += step
+    return False
 
 
 def _captionable(text: str, block: Block) -> bool:
@@ -195,6 +216,8 @@ def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
             out = out[m.end() :].lstrip()
             dated = True
     so = shapes.sign_off(out) or shapes.TRAILING_BYLINE.search(out)
+    if so is None and "@" in out:
+        so = shapes.TRAILING_EMAIL.search(out)
     if so and so.start() > 0:
         out = out[: so.start()].rstrip()
     return out, dated
@@ -646,7 +669,9 @@ def _label_article(
         if i + 1 < hi and _is_alt_of(t, texts[i + 1]):
             labels[i] = ("furniture", "image alt text over its caption", "")
             continue
-        rule = _line_rule(t, blocks[i])
+        # a dump may have lost the image: a "▲" line that is no sentence is still taken for its caption
+        near = not shapes.needs_image(t) or not shapes.is_prose(t) or _image_near(texts, blocks, i, dump=True)
+        rule = _line_rule(t, blocks[i], image_near=near)
         if rule is not None:
             labels[i] = (rule[0], rule[1], "")
             continue
@@ -734,6 +759,8 @@ def _classify_zoned(blocks: list[Block], hints: PageHints) -> list[Decision]:
                 labels[i] = ("furniture", "phrase catalog", "")
             elif blocks[i].kind == "caption":
                 labels[i] = ("caption", "caption element", "")
+            elif blocks[i].kind == "meta":
+                labels[i] = ("info", "info line in the article header", "")  # never a deck
             elif title_at is not None and i > title_at and len(t) >= 6:
                 labels[i] = ("subtitle", "deck in the article header", "")
             else:
@@ -778,7 +805,8 @@ def _label_zoned_body(
             labels[i] = ("furniture", "tail marker (copyright, tip line, widget)", "")
             ended = t.startswith(phrases.COPYRIGHT_PREFIXES)
             continue
-        rule = _line_rule(t, blocks[i])
+        near = not shapes.needs_image(t) or _image_near(texts, blocks, i, dump=False)
+        rule = _line_rule(t, blocks[i], image_near=near)
         if rule is not None:
             labels[i] = (rule[0], rule[1], "")
             continue

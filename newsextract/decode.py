@@ -88,9 +88,8 @@ _CTRL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _EXCEL_CR = re.compile("_x000[dD]_")
 """Excel's escaped carriage return, dropped like the control characters."""
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\u2028\u2029\x0c]")
-_RAW_DIRT = re.compile(
-    "[\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\u2000-\u200b\u202f\u205f\u3000\u2028\u2029\x0c\ufeff]"
-)
+_DIRT_CLASS = "\x00-\x08\x0b\x0e-\x1f\x7f-\xa0\u2000-\u200b\u202f\u205f\u3000\u2028\u2029\x0c\ufeff"
+_RAW_DIRT = re.compile(f"[{_DIRT_CLASS}]")
 """Any character the two patterns above touch. Plain classes only: an alternation would stop ``re`` from
 skipping ahead to the class's characters, and the scan would run several times slower."""
 _CP1252_HIGH = {ch: bytes([b]) for b in range(0x80, 0xA0) if (ch := bytes([b]).decode("cp1252", "ignore"))}
@@ -100,6 +99,9 @@ _LATIN_RUN = re.compile(f"[{_MOJI}][{_MOJI}A-Za-z]*")
 _MOJI_HINT = re.compile(f"[{_MOJI}]" * 6)  # spelled out: ``[…]{6}`` scans about 3x slower in ``re``
 """Six Latin-1 letters in a row: how CP949 words look when read as Latin-1 (a cheap first test)."""
 _HANGUL = regex.compile(r"\p{Hangul}")
+_SUSPECT = re.compile(f"[{_MOJI}{_DIRT_CLASS}]")
+"""A character mojibake or dirt starts with: the one scan of :func:`_suspects`."""
+_MOJI_SET = frozenset(chr(c) for c in range(0x80, 0x100)) | frozenset(_CP1252_HIGH)
 
 
 def normalise_encoding(name: str) -> str:
@@ -246,10 +248,13 @@ def clean_text(text: str) -> str:
 
     Tabs and line breaks are kept; no-break and other typographic spaces become plain spaces.
     """
-    text = repair_mojibake(text)
+    moji, dirty = _suspects(text)
+    if moji:
+        text = repair_mojibake(text)
+        dirty = _RAW_DIRT.search(text) is not None
     if "&#" in text:
-        text = _CTRL_ENTITY.sub("", text)
-    dirt = _RAW_DIRT.search(text)
+        text = _CTRL_ENTITY.sub("", text)  # removes ASCII only: makes and takes no dirty character
+    dirt = _RAW_DIRT.search(text) if dirty else None
     cut = dirt.start() if dirt else len(text)
     if "_x000" in text:
         cut = min(cut, text.index("_x000"))
@@ -260,6 +265,23 @@ def clean_text(text: str) -> str:
         tail = _EXCEL_CR.sub("", tail)  # first: removing a control character must not make one
     tail = _CTRL_CHARS.sub("", tail)
     return head + _ODD_SPACES.sub(" ", tail)
+
+
+def _suspects(text: str) -> tuple[bool, bool]:
+    """(mojibake may be there, a dirty character is there), from one scan of the few characters either
+    could start with: on a page there are only tens of them (``·``, ``’``, ``…``), not one per letter.
+
+    The first is True as soon as a run of six Latin-1 letters (:data:`_MOJI_HINT`) is seen; the caller
+    then repairs and looks for dirt again on the repaired text.
+    """
+    dirty = False
+    for m in _SUSPECT.finditer(text):
+        c = m.group()
+        if c in _MOJI_SET and _MOJI_HINT.match(text, m.start()):
+            return True, dirty
+        if not dirty and _RAW_DIRT.match(c):
+            dirty = True
+    return False, dirty
 
 
 def repair_mojibake(text: str) -> str:

@@ -25,12 +25,17 @@ class Reporter:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    """An image of the article with its caption and, apart, the caption's credit."""
+    """An image of the article with its caption and, apart, the caption's credit.
+
+    ``caption`` is the caption without its credit, ``credit`` the source it names ("연합뉴스"), and
+    ``shown`` the caption exactly as the page displays it (credit, brackets and "▲" included).
+    """
 
     src: str | None = None
     alt: str | None = None
     caption: str | None = None
     credit: str | None = None
+    shown: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +76,10 @@ class Article:
 
     @property
     def captions(self) -> tuple[str, ...]:
-        """Image captions as displayed: caption and credit joined."""
+        """Image captions as displayed (``Image.shown``; else caption and credit joined)."""
         out = []
         for im in self.images:
-            shown = " ".join(x for x in (im.caption, im.credit) if x)
+            shown = im.shown or " ".join(x for x in (im.caption, im.credit) if x)
             if shown:
                 out.append(shown)
         return tuple(out)

@@ -159,7 +159,8 @@ def test_caption_repeated_is_one_image_with_credit() -> None:
         ]
     )
     assert [(i.caption, i.credit) for i in a.images] == [("고쳐 지은 빈집의 거실 모습", "한울군")]
-    assert a.captions == ("고쳐 지은 빈집의 거실 모습 한울군",)
+    assert a.captions == (cap,)  # as displayed, credit and brackets included
+    assert a.images[0].shown == cap
     assert list(a.paragraphs) == [P1, P2, P3]
 
 

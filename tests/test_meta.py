@@ -150,7 +150,8 @@ def test_site_wide_keywords_are_not_tags() -> None:
 def test_url_date_is_the_last_resort() -> None:
     markup = "<html><head><title>청년 창업마을 개장</title></head><body><p>2031.01.01 오늘의 날씨</p></body></html>"
     h = hints(markup, url="https://www.example.kr/society/2024/03/12/ABCDEF/")
-    assert h.published == datetime(2024, 3, 12, tzinfo=KST)
+    assert h.published is None  # the URL is no metadata: kept apart, a last resort for the record
+    assert h.url_published == datetime(2024, 3, 12, tzinfo=KST)
     assert h.url == "https://www.example.kr/society/2024/03/12/ABCDEF/"
 
 

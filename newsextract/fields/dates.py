@@ -14,7 +14,8 @@ from datetime import datetime, timedelta, timezone
 import regex
 
 from ..errors import require_str
-from ..knowledge.labels import LABEL_AFTER, TIME_LABELS, TimeField
+from ..knowledge.bylines import SURNAMES
+from ..knowledge.labels import LABEL_AFTER, ROLE_WORDS, TIME_LABELS, TimeField
 
 KST = timezone(timedelta(hours=9), "KST")
 
@@ -111,7 +112,8 @@ _LABEL_BEFORE = regex.compile(
 _LABEL_AFTER = regex.compile(
     rf"^\s{{0,2}}(?P<label>{'|'.join(sorted(LABEL_AFTER, key=len, reverse=True))})(?!\p{{Hangul}})"
 )
-_NOT_LABEL_PREFIX = regex.compile(r"\p{Hangul}$")
+_WORD_BEFORE = regex.compile(r"(?<!\p{Hangul})\p{Hangul}{1,12}$")
+_ROLE_END = tuple(ROLE_WORDS)
 _GAP = 24
 
 
@@ -130,7 +132,7 @@ def find_times(text: str) -> tuple[tuple[str | None, datetime], ...]:
         gap = text[max(prev_end, d.start - _GAP) : d.start]
         label: str | None = None
         m = _LABEL_BEFORE.search(gap)
-        if m and not _NOT_LABEL_PREFIX.search(gap[: m.start()]):
+        if m and _label_stands_apart(gap[: m.start()]):
             label = _squash(m["label"])
             carried = _squash(m["second"]) if m["second"] else None
         elif carried is not None:
@@ -144,6 +146,18 @@ def find_times(text: str) -> tuple[tuple[str | None, datetime], ...]:
         out.append((label, d.when))
         prev_end = d.end
     return tuple(out)
+
+
+def _label_stands_apart(before: str) -> bool:
+    """True when a label is not the tail of another word: nothing Hangul before it, or a byline glued to
+    it by the page or a dump ("김시은 기자입력 2024…", "조아라입력 2025…": a role word, a person's name)."""
+    m = _WORD_BEFORE.search(before)
+    if m is None:
+        return True
+    word = m.group(0)
+    return word.endswith(_ROLE_END) or (
+        len(word) == 3 and word[0] in SURNAMES and (m.start() == 0 or before[m.start() - 1] == " ")
+    )
 
 
 def _squash(label: str) -> str:

@@ -26,6 +26,8 @@ _NAME_EMAIL = regex.compile(
     rf"(?:^|\s|[\[(<])(?P<name>{_NAME})\s{{0,4}}[(\[<]?\s{{0,4}}(?P<email>" + EMAIL.pattern + r")"
 )
 _BARE_NAME = regex.compile(r"\p{Hangul}{3}")
+_SIGNED_EMAIL = regex.compile(r"(?:^|[\s/(\[<])(?P<email>" + EMAIL.pattern + r")[\s)\]>.]{0,4}$")
+"""An address closing the last paragraph (a photographer's or reporter's sign-off): the article's."""
 _GLUED_TIME = regex.compile(r"(\d{1,2}:\d{2})(?=(?:19|20)\d{2}\s{0,4}[.\-/년])")
 """A time glued to the next date by a dump ("03:002024년 5월 30일"): split them."""
 _LABEL_TAILS = ("입력", "등록", "수정", "작성", "송고", "전송", "게재", "발행", "승인")
@@ -44,7 +46,7 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     published = _finer(times.get("published"), hints.published)
     approved = _finer(times.get("approved"), hints.approved)
     if published is None:
-        published = approved
+        published = approved or hints.url_published  # the URL's date: the last resort
     modified = _finer(times.get("modified"), hints.modified)
     images = _images(decisions) or hints.images
     emails = _emails(reporters, decisions)
@@ -78,7 +80,10 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
 
 
 def _finer(shown: datetime | None, hinted: datetime | None) -> datetime | None:
-    """The displayed time, or the page's machine time when it is the same minute with seconds."""
+    """The displayed time, or the page's machine time when it is the same minute with seconds.
+
+    ``hinted`` comes from metadata (meta tags, JSON-LD, data-* attributes), never from the URL.
+    """
     if shown is None:
         return hinted
     if hinted is not None and hinted.replace(second=0, microsecond=0) == shown.replace(
@@ -202,6 +207,10 @@ def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple
         if d.label == "byline":
             for m in EMAIL.finditer(d.block.text):
                 seen.setdefault(m.group(0).lower(), None)
+    last = next((" ".join(d.block.text.split()) for d in reversed(decisions) if d.label == "body"), "")
+    signed = _SIGNED_EMAIL.search(last, max(0, len(last) - 160))
+    if signed and not any(w in last[max(0, signed.start() - 24) : signed.start()] for w in phrases.TIP_WORDS):
+        seen.setdefault(signed["email"].lower(), None)  # "… 2023.04.07 / id@…" closing the article
     return tuple(seen)
 
 
@@ -242,7 +251,7 @@ def _images(decisions: list[Decision]) -> tuple[Image, ...]:
             continue
         seen.add(text)
         caption, credit = _displayed_caption(text)
-        out.append(Image(src=d.block.src, alt=d.block.alt, caption=caption or None, credit=credit))
+        out.append(Image(src=d.block.src, alt=d.block.alt, caption=caption or None, credit=credit, shown=text))
     return tuple(out)
 
 

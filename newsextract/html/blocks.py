@@ -130,6 +130,8 @@ class Walk:
 
 
 _NO_ROLES: frozenset[str] = frozenset()
+_INHERITING_BLOCKS = BLOCK_TAGS - {"div", "section", "article", "main", "body"}
+"""Block tags whose blocks keep an item/quote/cell/caption kind from outside (as :func:`_kind` says)."""
 
 
 def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> Walk:
@@ -143,6 +145,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     frames: list[tuple[bool, BlockKind, bool, tuple[str, ...]]] = []
     """Per open element: (cuts a block, block kind, inside an atomic caption, anchor keys it opened)."""
     open_keys: dict[str, int] = {}
+    open_anchors: set[str] = set()  # the keys open_keys counts above zero
     parts: list[str] = []
     link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
     memos: dict[tuple[str, str], _Memo] = {}
@@ -190,7 +193,10 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                     flush()  # the block belongs to the element being closed
                 frames.pop()
                 for k in keys:
-                    open_keys[k] -= 1
+                    n = open_keys[k] - 1
+                    open_keys[k] = n
+                    if not n:
+                        open_anchors.discard(k)
                 tag = a[A_TAG]
                 if tag == "a":
                     link[0] -= 1
@@ -238,17 +244,12 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             hits: list[Selector] = []
             if reason is None:
                 names = el.keys()
+                if static.may_match(open_anchors, names):
+                    hits = match_screened(static, get, stack, open_keys)
                 if len(names) > (1 if cls else 0) + (1 if el_id else 0):
                     extra = index.attr_candidates(names, get)
                     if extra:
-                        hits = [
-                            *match_screened(static, get, stack, open_keys),
-                            *index.match(tag, el_id, classes, get, stack, open_keys, extra),
-                        ]
-                    elif static:
-                        hits = match_screened(static, get, stack, open_keys)
-                elif static:
-                    hits = match_screened(static, get, stack, open_keys)
+                        hits = [*hits, *index.match(tag, el_id, classes, get, stack, open_keys, extra)]
                 if hits:
                     found: set[str] = set()
                     for h in hits:
@@ -278,12 +279,20 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             flags.append(flag)
             stack.append((tag, el_id, classes, get, node, desc))
             for k in keys:
-                open_keys[k] = open_keys.get(k, 0) + 1
+                n = open_keys.get(k, 0)
+                open_keys[k] = n + 1
+                if not n:
+                    open_anchors.add(k)
             inside = "caption" in roles or bool(outer and outer[2])
-            if "caption" in roles:
-                kind: BlockKind = "caption"
-            else:
-                kind = _TAG_KIND.get(tag) or _kind(tag, roles, el, outer[1] if outer else None)
+            kind: BlockKind | None = "caption" if "caption" in roles else _TAG_KIND.get(tag)
+            if kind is None:
+                outer_kind = outer[1] if outer else None
+                if tag == "p":
+                    kind = _kind(tag, roles, el, outer_kind)
+                elif tag in _INHERITING_BLOCKS:
+                    kind = outer_kind if outer_kind in ("item", "quote", "cell", "caption") else "text"
+                else:
+                    kind = outer_kind or "text"
             frames.append((boundary, kind, inside, keys))
             if tag == "a":
                 link[0] += 1

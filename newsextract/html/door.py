@@ -391,7 +391,7 @@ def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[
                 continue
         else:
             zone = "outside"
-        if kind == "image" and zone != "body":
+        if kind == "image" and zone != "body" and not _leads_body(w, paint, i):
             continue  # logos, reporter photos, thumbnails: only the article's own images are kept
         out.append(
             Block(
@@ -408,6 +408,12 @@ def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[
     if replace_body is not None and not body_done:
         out.extend(_renumbered(replace_body, len(out)))
     return out
+
+
+def _leads_body(w: Walk, paint: list[str | None], i: int) -> bool:
+    """The image block ``i`` stands right above the article container (its lead photo, whose caption
+    opens the body): kept, outside, so classify sees the image beside that caption."""
+    return i + 1 < len(w.blocks) and paint[w.blocks[i + 1].node] == _BODY
 
 
 def _renumbered(blocks: list[Block], start: int) -> list[Block]:
@@ -505,6 +511,7 @@ def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
                     alt=last_img.alt if last_img else None,
                     caption=caption or None,
                     credit=credit,
+                    shown=" ".join(b.text.split()) or None,
                 )
             )
             last_img = None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html as html_lib
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime, timedelta, timezone
@@ -74,13 +73,15 @@ def page_hints(root: etree._Element, *, url: str | None, encoding: str | None) -
     outlet = _outlet(scan, meta, articles, page_url)
     site = _first(meta, ("og:site_name",))
     names = {n for n in (outlet, site) if n}
-    published = _published(scan, meta, articles) or url_date(page_url or "") or url_date(url or "")
+    published = _published(scan, meta, articles)
+    from_url = url_date(page_url or "") or url_date(url or "")
     modified = _modified(scan, meta, articles)
     return PageHints(
         title=_title(scan, meta, articles, names),
         reporters=_reporters(meta, articles, names),
         published=published,
-        modified=modified if modified != published else None,
+        url_published=from_url,
+        modified=modified if modified != (published or from_url) else None,
         comment_count=_comment_count(scan, meta, articles),
         outlet=outlet,
         url=page_url,
@@ -302,16 +303,14 @@ class _Scan:
     """``itemprop`` value -> elements."""
     ids: dict[str, list[etree._Element]]
     """Elements whose ``id`` is one of ``COMMENT_COUNT_IDS``."""
-    classes: dict[str, list[etree._Element]]
-    """Elements whose class list holds one of the press-logo or category classes."""
+    root: etree._Element
+    found_classes: dict[tuple[str, str | None], list[etree._Element]]
+    """Filled by :func:`_by_class` on first need: most pages never get that far, so the scan skips classes."""
 
 
 _SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
 _SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
-_SCANNED_CLASSES = tuple(dict.fromkeys(K.PRESS_LOGO_CLASSES + K.CATEGORY_CLASSES))
 _SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
-_CLASS_HINT = re.compile("|".join(re.escape(c) for c in _SCANNED_CLASSES))
-"""Finds any scanned class name in a class attribute (a cheap first test before splitting it)."""
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
 
@@ -323,7 +322,6 @@ def _scan(root: etree._Element) -> _Scan:
     attrs: dict[str, list[etree._Element]] = {}
     itemprops: dict[str, list[etree._Element]] = {}
     ids: dict[str, list[etree._Element]] = {}
-    classes: dict[str, list[etree._Element]] = {}
     for el in root.iter("meta", "script", "link"):
         get = el.get
         tag = el.tag
@@ -337,21 +335,11 @@ def _scan(root: etree._Element) -> _Scan:
                 scripts.append(el.text or "")
         else:
             links.append((get("rel"), get("href")))
-    class_hits: dict[str, tuple[str, ...]] = {}  # class attribute -> the scanned classes it holds
     scanned = _SCANNED_NAMES
     for el in root.iter():
         names = el.keys()  # attribute names (an element iterates its children, not these)
-        if not names:
-            continue  # comments have none
-        if "class" in names:
-            cls = el.get("class") or ""
-            found = class_hits.get(cls)
-            if found is None:
-                found = class_hits[cls] = _scanned_classes(cls)
-            for c in found:
-                classes.setdefault(c, []).append(el)
-        if scanned.isdisjoint(names):
-            continue
+        if not names or scanned.isdisjoint(names):
+            continue  # comments have no attributes
         for name in names:
             if name in scanned:
                 value = el.get(name) or ""
@@ -362,14 +350,34 @@ def _scan(root: etree._Element) -> _Scan:
                         ids.setdefault(value, []).append(el)
                 else:
                     attrs.setdefault(name, []).append(el)
-    return _Scan(meta, scripts, links, root.find(".//title"), attrs, itemprops, ids, classes)
+    return _Scan(meta, scripts, links, root.find(".//title"), attrs, itemprops, ids, root, {})
 
 
-def _scanned_classes(cls: str) -> tuple[str, ...]:
-    if not _CLASS_HINT.search(cls):
-        return ()
-    words = cls.translate(_XML_SPACE).split(" ")
-    return tuple(c for c in _SCANNED_CLASSES if c in words)
+def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Element]:
+    """Elements (with ``tag``, or any) whose class list holds ``cls``, as XPath's
+    ``contains(concat(' ', normalize-space(@class), ' '), ' cls ')`` finds them, in document order."""
+    key = (cls, tag)
+    found = scan.found_classes.get(key)
+    if found is None:
+        found = []
+        hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
+        for el in scan.root.iter(tag) if tag else scan.root.iter():
+            value = el.get("class")
+            if not value:
+                continue
+            hit = hits.get(value)
+            if hit is None:
+                hit = hits[value] = cls in _class_words(value)
+            if hit:
+                found.append(el)
+        scan.found_classes[key] = found
+    return found
+
+
+def _class_words(value: str) -> list[str]:
+    if "\t" in value or "\n" in value or "\r" in value:
+        value = value.translate(_XML_SPACE)
+    return value.split(" ")
 
 
 def _first(meta: dict[str, list[str]], keys: Iterable[str]) -> str | None:
@@ -718,9 +726,7 @@ def _is_outlet_value(text: str, portals: frozenset[str] | set[str], *, strict: b
 
 def _press_logo(scan: _Scan) -> str | None:
     for cls in K.PRESS_LOGO_CLASSES:
-        for el in scan.classes.get(cls, ()):
-            if el.tag != "img":
-                continue
+        for el in _by_class(scan, cls, "img"):
             name = clean_value(el.get("alt") or el.get("title"))
             if name:
                 return name
@@ -756,7 +762,7 @@ def _section(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, A
             if text:
                 return text
     for cls in K.CATEGORY_CLASSES:
-        for el in scan.classes.get(cls, ()):
+        for el in _by_class(scan, cls):
             text = clean_value(text_content(el))
             if text:
                 return text

@@ -9,6 +9,7 @@ against the few selectors that could match it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final, Literal
@@ -102,6 +103,9 @@ class Selector:
     """Position in the role's list (lower is preferred)."""
     anchor: str | None = None
     """Key (``#id``, ``.class``, ``<tag``) the nearest ancestor compound needs open; a cheap pre-test."""
+    gate: str | None = None
+    """The most telling key any ancestor compound needs open (an id before a class before a tag): the
+    walk runs the selector only while it is open (``.dates ul li`` waits for ``.dates``, not any ``ul``)."""
 
 
 def _compound(text: str) -> Compound:
@@ -159,7 +163,16 @@ def compile_selector(source: str, *, owner: str = "*", role: str = "", rank: int
             if up.id
             else (f".{min(up.classes)}" if up.classes else (f"<{up.tag}" if up.tag else None))
         )
-    return Selector(source, key, tuple(parts), tuple(child), owner, role, rank, anchor)
+    gate, best = None, 3
+    for up in parts[1:]:
+        found = (
+            (f"#{up.id}", 0)
+            if up.id
+            else ((f".{min(up.classes)}", 1) if up.classes else ((f"<{up.tag}", 2) if up.tag else None))
+        )
+        if found is not None and found[1] < best:
+            gate, best = found
+    return Selector(source, key, tuple(parts), tuple(child), owner, role, rank, anchor, gate)
 
 
 def open_keys_of(tag: str, el_id: str | None, classes: frozenset[str]) -> list[str]:
@@ -182,17 +195,36 @@ A_GET: Final = 3
 A_INDEX: Final = 4
 A_DESC: Final = 5
 
-Screened = tuple[tuple["Selector", bool], ...]
-"""Candidate selectors that passed :func:`screen`, each with True when nothing more needs testing."""
+@dataclass(frozen=True, slots=True)
+class Screened:
+    """The candidate selectors of one element shape (tag, id, classes) that :func:`screen` kept."""
+
+    cands: tuple[tuple[Selector, bool], ...]
+    """In index order, each with True when nothing more needs testing (one compound, no attribute)."""
+    always: bool
+    """Some candidate can match whatever the ancestors and attributes: the match must always run."""
+    anchors: frozenset[str]
+    """Otherwise each candidate needs one of these anchor keys open above the element ..."""
+    attr_names: frozenset[str]
+    """... or one of these attributes on it: when neither holds, nothing can match (a cheap gate)."""
+
+    def may_match(self, open_anchors: AbstractSet[str], names: Iterable[str]) -> bool:
+        """False when no candidate can match, judging by the open anchor keys and the attribute names."""
+        return bool(self.cands) and (
+            self.always or not self.anchors.isdisjoint(open_anchors) or not self.attr_names.isdisjoint(names)
+        )
 
 
 def screen(cands: Iterable[Selector], tag: str, el_id: str | None, classes: frozenset[str]) -> Screened:
     """The candidates whose rightmost compound fits an element's tag, id and classes (its other attributes
-    and its ancestors aside), each flagged True when that is the whole selector (one compound, no attribute).
+    and its ancestors aside), with what each still needs (see :class:`Screened`).
 
     A pure function of tag, id and classes: the walk works it out once per distinct element shape.
     """
     out: list[tuple[Selector, bool]] = []
+    always = False
+    anchors: set[str] = set()
+    attr_names: set[str] = set()
     for s in cands:
         p = s.parts[0]
         if (
@@ -201,8 +233,15 @@ def screen(cands: Iterable[Selector], tag: str, el_id: str | None, classes: froz
             or (p.classes and not p.classes <= classes)
         ):
             continue
-        out.append((s, len(s.parts) == 1 and not p.attrs))
-    return tuple(out)
+        whole = len(s.parts) == 1 and not p.attrs
+        out.append((s, whole))
+        if s.gate is not None:
+            anchors.add(s.gate)  # no match unless an ancestor provides it
+        elif len(s.parts) == 1 and p.attrs:
+            attr_names.add(p.attrs[0][0])  # no match unless the element has the attribute
+        else:
+            always = True
+    return Screened(tuple(out), always, frozenset(anchors), frozenset(attr_names))
 
 
 def match_screened(
@@ -211,7 +250,7 @@ def match_screened(
     """The screened candidates that match: attributes of the element, then its ancestors (anchor first)."""
     return [
         s
-        for s, whole in screened
+        for s, whole in screened.cands
         if whole or ((s.anchor is None or open_keys.get(s.anchor)) and _rest_match(s, get, stack))
     ]
 
@@ -296,7 +335,7 @@ class SelectorIndex:
 
     @property
     def anchors(self) -> frozenset[str]:
-        """Every anchor key some selector needs open (others need not be counted)."""
+        """Every anchor or gate key some selector needs open (others need not be counted)."""
         return self._anchors
 
 
@@ -374,7 +413,7 @@ def build_index(profiles: Iterable[Profile]) -> SelectorIndex:
         groups[s.key[0]].setdefault(s.key[1], []).append(s)
     frozen = {k: {n: tuple(v) for n, v in g.items()} for k, g in groups.items()}
     by_attr = {name: (_screen(v), v) for name, v in frozen["attr"].items()}
-    anchors = frozenset(x.anchor for x in sels if x.anchor)
+    anchors = frozenset(k for x in sels for k in (x.anchor, x.gate) if k)
     return SelectorIndex(
         frozen["id"], frozen["class"], by_attr, frozen["tag"], profs, frozenset(frozen["class"]), anchors
     )

@@ -21,6 +21,8 @@ TIME_LABELS: Final[dict[str, TimeField]] = {
     "송고일": "published",
     "작성": "published",
     "작성일": "published",
+    "기사전송": "published",
+    "전송": "published",
     "게재": "published",
     "게재일": "published",
     "게시": "published",
@@ -44,7 +46,7 @@ TIME_LABELS: Final[dict[str, TimeField]] = {
 }
 """Label as displayed -> the Article time it fills. Longer labels are tried first."""
 
-LABEL_AFTER: Final[frozenset[str]] = frozenset({"송고", "입력", "수정", "등록", "작성"})
+LABEL_AFTER: Final[frozenset[str]] = frozenset({"송고", "전송", "입력", "수정", "등록", "작성"})
 """Labels that may also follow their time ("2026/09/07 15:34 송고", a Yonhap footer)."""
 
 ROLE_WORDS: Final[tuple[str, ...]] = (

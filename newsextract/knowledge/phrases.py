@@ -299,6 +299,16 @@ CAPTION_LINES: Final[tuple[str, ...]] = (
 )
 """Lines shaped like captions: "▲ …", a bare unbracketed credit under a photo ("사진 제공: 연합뉴스")."""
 
+CAPTION_POINTERS: Final[tuple[str, ...]] = ("▲", "△", "↑")
+"""Marks opening a caption under a photo, and also the bullets of a body's list of points: a line opening
+with one is a caption only next to an image (or, in a dump, when it is no sentence)."""
+
+IMAGE_MARKS: Final[tuple[str, ...]] = ("이미지 확대", "사진 확대", "이미지 크게보기", "사진 크게보기", "확대보기")
+"""Words of an image's zoom button: in a dump, the line that shows them stands where the image was."""
+
+IMAGE_FILE_LINE: Final[str] = r"^\[[A-Za-z0-9_.\-]{0,80}\d[A-Za-z0-9_.\-]{0,80}\]$"
+"""An image shown by its file name in a w3m or lynx dump ("[31337_22031_1120.jpg]")."""
+
 CAPTION_CREDIT_MARKS: Final[tuple[str, ...]] = (
     r"[(\[]\s{0,4}(?:사진|자료사진|사진\s{0,4}제공|자료사진\s{0,4}제공)\s{0,4}[=:：]?\s{0,4}[^)\]]{1,40}[)\]]",
     r"재판매 및 DB 금지",

@@ -342,7 +342,7 @@ PROFILES: Final[tuple[Profile, ...]] = (
         info=(".registration dd", ".time_area"),
         byline=(".author",),
         caption=(".thum_figure_txt",),
-        remove=(".ad_wrap", ".thumb_area"),
+        remove=(".ad_wrap",),
     ),
     Profile(
         name="hankyung",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import regex
 
+from ..fields.captions import find_credit
 from ..fields.dates import find_dates
 from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS, TIME_LABELS
@@ -15,12 +16,23 @@ _SHARE_WORDS = regex.compile(
     "|".join(regex.escape(w) for w in sorted(phrases.SHARE_WORDS, key=len, reverse=True)) + r"|\s+"
 )
 _PRODUCTION = regex.compile(phrases.PRODUCTION_CREDIT)
-_FURNITURE = tuple(regex.compile(p) for p in phrases.PATTERNS)
-_END = tuple(regex.compile(p) for p in phrases.END_PATTERNS)
-_SPEAKER = tuple(regex.compile(p) for p in phrases.SPEAKER_MARKERS)
-_CREDIT_ONLY = tuple(regex.compile(p) for p in phrases.PHOTO_CREDIT_ONLY)
-_CAPTION_LINE = tuple(regex.compile(p) for p in phrases.CAPTION_LINES)
-_CREDIT_MARK = tuple(regex.compile(p) for p in phrases.CAPTION_CREDIT_MARKS)
+
+
+def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern matching where any of ``patterns`` matches: a catalog costs one regex call, not one each.
+
+    The catalog patterns use no backreferences or inline flags, so the alternation says the same.
+    """
+    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_FURNITURE = any_of(phrases.PATTERNS)
+_END = any_of(phrases.END_PATTERNS)
+_SPEAKER = any_of(phrases.SPEAKER_MARKERS)
+_CREDIT_ONLY = any_of(phrases.PHOTO_CREDIT_ONLY)
+_CAPTION_LINE = any_of(phrases.CAPTION_LINES)
+_CREDIT_MARK = any_of(phrases.CAPTION_CREDIT_MARKS)
+_IMAGE_FILE = regex.compile(phrases.IMAGE_FILE_LINE)
 
 _CLOSERS = "\"'”’」』)]>〉》 "
 _SENTENCE_END = regex.compile(r"(?:[다요죠까니함음임됨]\s{0,4}[.!?…]+|[.!?…]{1,3}|[다요죠])$")
@@ -73,7 +85,7 @@ def is_furniture(text: str) -> bool:
         return True
     if len(text) <= 60 and not _SHARE_WORDS.sub("", text.lower()).strip(" ·|/()[]"):
         return True
-    return any(p.match(text) for p in _FURNITURE)
+    return _FURNITURE.match(text) is not None
 
 
 def is_production_credit(text: str) -> bool:
@@ -83,18 +95,20 @@ def is_production_credit(text: str) -> bool:
 
 def is_end_marker(text: str) -> bool:
     """True when the line opens the tail of the page (copyright, comments, reporter card, lists, tips)."""
-    return text.startswith(phrases.END_PREFIXES) or any(p.match(text) for p in _END)
+    return text.startswith(phrases.END_PREFIXES) or _END.match(text) is not None
 
 
 def is_speaker_marker(text: str) -> bool:
     """True for "[앵커]", "◀ 리포트 ▶", "【 기자 】" and the like (with Hangul inside)."""
-    return len(text) <= 24 and bool(_HANGUL.search(text)) and any(p.match(text) for p in _SPEAKER)
+    return len(text) <= 24 and bool(_HANGUL.search(text)) and _SPEAKER.match(text) is not None
 
 
 def is_prose(text: str) -> bool:
     """True for a sentence-like line: Hangul text ending like a Korean sentence."""
     if len(text) > 30:
         text = TRAILING_BYLINE.sub("", text)
+        if "@" in text:
+            text = TRAILING_EMAIL.sub("", text)
     if len(text) < 8 or not _HANGUL.search(text) or (len(text) < 40 and BARE_DATE.match(text)):
         return False
     if _SENTENCE_END.search(text.rstrip(_CLOSERS)):
@@ -128,16 +142,31 @@ def is_time_line(text: str) -> bool:
 
 def is_credit_only(text: str) -> bool:
     """True for a bracketed photo credit on its own line ("(사진=연합뉴스)")."""
-    return len(text) <= 60 and any(p.match(text) for p in _CREDIT_ONLY)
+    return len(text) <= 60 and _CREDIT_ONLY.match(text) is not None
 
 
 def is_caption_line(text: str) -> bool:
     """True for a line shaped like a caption ("▲ …", "사진 제공: 연합뉴스", "… (사진=…)" with no sentence)."""
     if len(text) > 400:
         return False
-    if any(p.match(text) for p in _CAPTION_LINE):
+    if _CAPTION_LINE.match(text):
         return True
-    return any(p.search(text) for p in _CREDIT_MARK) and not _ends_sentence_plainly(text)
+    return _CREDIT_MARK.search(text) is not None and not _ends_sentence_plainly(text)
+
+
+def needs_image(text: str) -> bool:
+    """True for a caption-shaped line whose only caption cue is its leading "▲" (no credit): a caption
+    when an image is beside it, a bulleted point of the body otherwise."""
+    return (
+        text.startswith(phrases.CAPTION_POINTERS)
+        and _CREDIT_MARK.search(text) is None
+        and find_credit(text) is None
+    )
+
+
+def is_image_mark(text: str) -> bool:
+    """True for a dump line standing where an image was: its zoom button, its file name."""
+    return (len(text) <= 200 and any(w in text for w in phrases.IMAGE_MARKS)) or bool(_IMAGE_FILE.match(text))
 
 
 def _ends_sentence_plainly(text: str) -> bool:
@@ -156,6 +185,12 @@ TRAILING_BYLINE = regex.compile(
     rf"(?<=[.!?\"”’]) (?P<by>\p{{Hangul}}{{2,4}} ?(?:{_ROLES}) ?[(\[<]?[\w.+\-]{{1,64}}@[\w\-]{{1,63}}(?:\.[\w\-]{{1,63}}){{1,5}}[)\]>]?)$"
 )
 """A byline glued after the last sentence of a paragraph: "…반겼다. 조아라 기자 a@b.kr"."""
+
+TRAILING_EMAIL = regex.compile(
+    r"(?<=[.!?\"”’」』])\s{1,4}(?P<by>[◎ⓒ©]?\s?\p{Hangul}[^.!?@\n]{0,30}?\s?[(\[<]?"
+    r"[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,5}[)\]>]?)\s{0,4}$"
+)
+"""An outlet's sign-off with an address glued after the last sentence: "…말했다. ◎공감언론 뉴시스 a@b.kr"."""
 
 COMMENTS = regex.compile(r"^댓글\s{0,4}(?P<n>\d+)\s{0,4}개?$")
 """A comment counter line ("댓글 0", "댓글 3개")."""
