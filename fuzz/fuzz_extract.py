@@ -10,12 +10,13 @@ See fuzz/README.md for the long run and how to replay a finding.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
 from typing import Any
 
-import contextlib
+from bs4 import BeautifulSoup
 
 try:
     import atheris
@@ -28,8 +29,6 @@ with atheris.instrument_imports(include=["newsextract"]) if _INSTRUMENT else con
     import newsextract
     from newsextract import Limits, NewsExtractError
     from newsextract.html.soup import soup_to_tree
-
-from bs4 import BeautifulSoup
 
 TEMPLATE = (
     '<!DOCTYPE html><html lang="ko"><head><meta charset="utf-8"><title>가상일보 기사</title></head>'

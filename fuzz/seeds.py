@@ -30,6 +30,7 @@ def seeds() -> list[bytes]:
         out.append(bytes([3]) + dump.read_bytes()[:MAX])
     for mode, texts in SMALL.items():
         out += [bytes([mode]) + t.encode() for t in texts]
+    out += [p.read_bytes() for p in sorted((ROOT / "fuzz" / "regressions").glob("*"))]
     return out
 
 

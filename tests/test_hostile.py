@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 
 import newsextract
 from newsextract import (
@@ -328,6 +328,14 @@ def test_hostile_soup() -> None:
     result = outcome(newsextract.extract, soup)
     assert isinstance(result, Article)
     result.to_json()
+
+
+@pytest.mark.parametrize("comment", ["---", "a----b-", "-", "<!-- -- -->", "\x00--\x01-"])
+def test_soup_comments_lxml_would_refuse(comment: str) -> None:
+    """Found by the fuzzer: a comment holding "---" made lxml raise ValueError in soup_to_tree."""
+    soup = BeautifulSoup(PAGE, "html.parser")
+    soup.body.append(Comment(comment))  # type: ignore[union-attr]
+    assert "직장인" in shown(newsextract.extract(soup))
 
 
 def test_deep_soup_is_a_parse_error_not_a_recursion_error() -> None:

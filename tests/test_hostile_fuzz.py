@@ -46,6 +46,12 @@ def test_seeds_and_mutations_replay() -> None:
         harness.one_input(data)  # raises on a finding
 
 
+@pytest.mark.parametrize("name", sorted(p.name for p in (FUZZ / "regressions").iterdir()))
+def test_past_findings_replay(name: str) -> None:
+    """Inputs the fuzzer once failed on (fuzz/regressions/, named after the bug)."""
+    _load("fuzz_extract").one_input((FUZZ / "regressions" / name).read_bytes())
+
+
 @pytest.mark.skipif(importlib.util.find_spec("atheris") is None, reason="atheris is not installed")
 def test_short_fuzz_run(tmp_path: Path) -> None:
     seconds = os.environ.get("NEWSEXTRACT_FUZZ_SECONDS", "10")

@@ -127,6 +127,30 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     return text, credit or dateline_credit
 
 
+def cut_credit(caption: str) -> tuple[str, str | None]:
+    """The caption as displayed with only its credit cut out, and the credit (None when it names none).
+
+    Unlike :func:`split_credit`, what frames the caption stays (a "▲", a date, an address, "재판매 및 DB
+    금지"); a wire dateline naming the photographer is the credit's span. Joined with the credit, it gives
+    back nearly what the page shows. Never raises.
+    """
+    if not isinstance(caption, str):
+        return "", None
+    text = _WS.sub(" ", caption).strip()
+    bare, credit = split_credit(text)
+    if not credit or not bare:
+        return text, None  # no credit, or nothing but one ("사진=연합뉴스"): the line is the caption
+    found = find_credit(text)
+    if found is not None and found.credit == credit:
+        shown = text[: found.start] + " " + text[found.end :]
+    else:
+        head = find_byline(text[:_WINDOW])
+        if head is None or head.kind != "head" or head.start > 3:
+            return bare, credit
+        shown = text[head.end :]
+    return _WS.sub(" ", shown).strip(" /") or bare, credit
+
+
 def is_credit_only(text: str) -> bool:
     """True when ``text`` is only a photo credit ("사진=안소윤 기자", "스포츠조선DB", "/사진=클립아트코리아")."""
     if not isinstance(text, str) or not text.strip() or len(text) > 80:

@@ -56,6 +56,7 @@ _COMPACT = regex.compile(
 )
 """Daum og:regDate "20260927095437" (YYYYMMDDhhmm[ss])."""
 
+_DIGIT = regex.compile(r"\d")
 _SCAN_LIMIT = 200
 """At most this many candidates are tried per call (keeps pathological input cheap)."""
 _PARSE_LIMIT = 4096
@@ -170,6 +171,8 @@ def _date_only_ok(text: str, d: TimeMatch) -> bool:
 
 
 def _scan(text: str, *, limit: int) -> list[TimeMatch]:
+    if _DIGIT.search(text) is None:  # every form needs digits: most lines stop here, one C scan
+        return []
     found: list[TimeMatch] = []
     for pattern, build in ((_NUMERIC, _from_numeric), (_RFC, _from_rfc), (_COMPACT, _from_compact)):
         for tried, m in enumerate(pattern.finditer(text), 1):

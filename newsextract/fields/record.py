@@ -17,7 +17,7 @@ from ..knowledge.labels import ROLE_WORDS, TIME_LABELS, TimeField
 from ..model import Article, Image, Kind, Removal, Reporter
 from ..text import shapes
 from .byline import EMAIL, parse_byline
-from .captions import split_credit
+from .captions import cut_credit
 from .dates import find_times, label_field
 
 _COMMENTS = regex.compile(r"(?:^|\s)댓글\s{0,4}(?P<n>\d+)\s{0,4}개?(?:\s|$)")
@@ -31,8 +31,6 @@ _SIGNED_EMAIL = regex.compile(r"(?:^|[\s/(\[<])(?P<email>" + EMAIL.pattern + r")
 _GLUED_TIME = regex.compile(r"(\d{1,2}:\d{2})(?=(?:19|20)\d{2}\s{0,4}[.\-/년])")
 """A time glued to the next date by a dump ("03:002024년 5월 30일"): split them."""
 _LABEL_TAILS = ("입력", "등록", "수정", "작성", "송고", "전송", "게재", "발행", "승인")
-_OPENERS = "([<［【〈＜"
-_CLOSERS = ")]>］】〉＞"
 _SPLIT_NAMES = regex.compile(r"[·,\s]+")
 
 
@@ -186,7 +184,7 @@ def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
                 for r in _dateline_reporters(whole[:at]):
                     add(r)
             tail = whole[at + len(kept) :].strip() if at >= 0 else ""
-            if tail:
+            if tail and not any(w in tail for w in phrases.TIP_WORDS):  # a tip line names no reporter
                 for r in credited(tail):
                     add(r)
     # an address on its own line under a single byline belongs to that reporter
@@ -250,28 +248,9 @@ def _images(decisions: list[Decision]) -> tuple[Image, ...]:
         if not text or text in seen:
             continue
         seen.add(text)
-        caption, credit = _displayed_caption(text)
+        caption, credit = cut_credit(text)
         out.append(Image(src=d.block.src, alt=d.block.alt, caption=caption or None, credit=credit, shown=text))
     return tuple(out)
-
-
-def _displayed_caption(text: str) -> tuple[str, str | None]:
-    """The caption as displayed with only its bracketed credit taken out, and the credit.
-
-    A wire dateline or a trailing "재판매 및 DB 금지" stays: it is part of what the page shows.
-    """
-    caption, credit = split_credit(text)
-    if not credit or not caption:
-        return text, None
-    at = text.rfind(credit)
-    if at >= 0:
-        open_at = max(text.rfind(c, max(0, at - 14), at) for c in _OPENERS)
-        close_at = min((j for j in (text.find(c, at + len(credit)) for c in _CLOSERS) if j >= 0), default=-1)
-        if open_at >= 0 and close_at >= 0 and close_at - (at + len(credit)) <= 16:
-            shown = " ".join((text[:open_at] + " " + text[close_at + 1 :]).split())
-            if shown:
-                return shown, credit
-    return caption, credit
 
 
 def _comment_count(decisions: list[Decision]) -> int | None:

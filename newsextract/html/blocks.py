@@ -150,6 +150,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
     memos: dict[tuple[str, str], _Memo] = {}
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
+    pruned_tags: dict[str, str] = {}  # tag -> "pruned <tag>"
     max_depth = limits.max_depth
     blocks = w.blocks
     parents, ends, tags, elements, flags = w.parent, w.end, w.tags, w.elements, w.flags
@@ -221,11 +222,15 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                             w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
                 skip()
                 stack.append(None)
-                w.pruned.append((f"pruned <{tag}>", tag))
+                said = pruned_tags.get(tag)
+                if said is None:
+                    said = pruned_tags[tag] = f"pruned <{tag}>"
+                w.pruned.append((said, tag))
                 continue
             get: Callable[[str], str | None] = el.get
-            cls = get("class") or ""
-            el_id = get("id")
+            names = el.keys()  # one call; most elements have no attribute, so no get() either
+            cls = (get("class") or "") if "class" in names else ""
+            el_id = get("id") if "id" in names else None
             memo = memos.get((tag, cls))
             if memo is None:
                 memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
@@ -235,7 +240,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             reason = None
             if hidden:
                 reason = "hidden (class)"
-            elif tag != "img":  # lazy images start hidden
+            elif tag != "img" and "style" in names:  # lazy images start hidden
                 style = get("style")
                 if style and style_hides(style):
                     reason = "hidden (style)"
@@ -243,8 +248,11 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             roles = _NO_ROLES
             hits: list[Selector] = []
             if reason is None:
-                names = el.keys()
-                if static.may_match(open_anchors, names):
+                if static.cands and (  # Screened.may_match, inlined: this runs for every element
+                    static.always
+                    or not static.anchors.isdisjoint(open_anchors)
+                    or not static.attr_names.isdisjoint(names)
+                ):
                     hits = match_screened(static, get, stack, open_keys)
                 if len(names) > (1 if cls else 0) + (1 if el_id else 0):
                     extra = index.attr_candidates(names, get)

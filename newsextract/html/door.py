@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..blocks import Block, BlockKind, PageHints, Zone
 from ..fields.byline import EMAIL, parse_byline
-from ..fields.captions import split_credit
+from ..fields.captions import cut_credit
 from ..fields.dates import find_dates, find_times, label_field
 from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS
@@ -504,7 +504,7 @@ def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
             last_img = b
         elif b.kind == "caption" and b.text not in seen:
             seen.add(b.text)
-            caption, credit = split_credit(b.text)
+            caption, credit = cut_credit(b.text)
             out.append(
                 Image(
                     src=last_img.src if last_img else None,

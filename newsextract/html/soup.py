@@ -21,6 +21,7 @@ from ..errors import EmptyInputError, InputTooLargeError, ParseError
 from ..limits import Limits
 
 _NOT_XML = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_DOUBLE_HYPHEN = regex.compile(r"-(?=-)")
 _SKIPPED = (Doctype, Declaration, ProcessingInstruction)
 
 
@@ -166,5 +167,6 @@ def _clean(text: str) -> str:
 
 
 def _comment_text(node: str) -> str:
-    text = _clean(str(node)).replace("--", "- -")
+    """The comment's text as lxml accepts it: no "--" (any run of hyphens is spaced) and no final "-"."""
+    text = _DOUBLE_HYPHEN.sub("- ", _clean(str(node)))
     return text + " " if text.endswith("-") else text
