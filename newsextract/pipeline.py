@@ -14,6 +14,7 @@ from .blocks import Decision, PageHints
 from .classify import classify
 from .fields.record import build_article
 from .html.door import html_blocks
+from .html.meta import url_date
 from .html.parse import parse_html
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Article
@@ -79,7 +80,8 @@ def _decide_text(
 ) -> tuple[list[Decision], PageHints]:
     blocks = text_blocks(text, limits=limits)  # blocks
     decisions = classify(blocks, PageHints())  # classify
-    return decisions, PageHints(url=url, encoding=encoding)
+    url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time
+    return decisions, PageHints(url=url, encoding=encoding, url_published=url_published)
 
 
 def _decide_html(
