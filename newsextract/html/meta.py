@@ -336,10 +336,10 @@ def _scan(root: etree._Element) -> _Scan:
         else:
             links.append((get("rel"), get("href")))
     scanned = _SCANNED_NAMES
-    for el in root.iter():
+    for el in root.iter(etree.Element):  # elements only: no proxy is made for a comment
         names = el.keys()  # attribute names (an element iterates its children, not these)
         if not names or scanned.isdisjoint(names):
-            continue  # comments have no attributes
+            continue
         for name in names:
             if name in scanned:
                 value = el.get(name) or ""
@@ -361,7 +361,7 @@ def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Elem
     if found is None:
         found = []
         hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
-        for el in scan.root.iter(tag) if tag else scan.root.iter():
+        for el in scan.root.iter(tag or etree.Element):
             value = el.get("class")
             if not value:
                 continue

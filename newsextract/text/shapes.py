@@ -37,6 +37,7 @@ _IMAGE_FILE = regex.compile(phrases.IMAGE_FILE_LINE)
 _CLOSERS = "\"'”’」』)]>〉》 "
 _SENTENCE_END = regex.compile(r"(?:[다요죠까니함음임됨]\s{0,4}[.!?…]+|[.!?…]{1,3}|[다요죠])$")
 _HANGUL = regex.compile(r"\p{Hangul}")
+_DIGIT = regex.compile(r"\d")
 _INNER_END = regex.compile(r"[다요]\.(?=\s|\p{Hangul}|$)")
 _LABELS = "|".join(sorted((regex.escape(k) for k in TIME_LABELS), key=len, reverse=True))
 _ROLES = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
@@ -105,7 +106,7 @@ def is_speaker_marker(text: str) -> bool:
 
 def is_prose(text: str) -> bool:
     """True for a sentence-like line: Hangul text ending like a Korean sentence."""
-    if len(text) > 30:
+    if len(text) > 30 and "@" in text:  # both trailing patterns need an "@"
         text = TRAILING_BYLINE.sub("", text)
         if "@" in text:
             text = TRAILING_EMAIL.sub("", text)
@@ -133,6 +134,8 @@ def hangul_share(text: str) -> float:
 def is_time_line(text: str) -> bool:
     """True for an info line with a time: labelled ("입력 2024.05.03 10:20"), opening with a full date,
     or a short non-sentence line holding a date and time ("조아라 기자 | 2022-09-14 17:05")."""
+    if _DIGIT.search(text) is None:  # every branch below needs digits
+        return False
     if len(text) > 120:
         return bool(TIME_LINE.search(text, 0, 60)) and not is_prose(text)
     if TIME_LINE.search(text) or BARE_DATE.match(text):
