@@ -67,6 +67,7 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: o
         return _loaded(text, kind=kind, encoding=encoding)
     if isinstance(source, str):
         _check_size(len(source), "characters", limits)
+        _refuse_path_string(source)
         return _loaded(clean_text(safe_str(source)), kind=kind, encoding=None)
     raise InputTypeError(
         f"cannot read a {type(source).__name__}: give bytes, str, an os.PathLike or a BeautifulSoup object"
@@ -146,3 +147,11 @@ def _is_soup(obj: Any) -> bool:
     from bs4 import Tag
 
     return isinstance(obj, Tag)
+
+
+def _refuse_path_string(text: str) -> None:
+    """A str is page text; a str that only names an existing file is a mistake worth saying so."""
+    if len(text) < 1024 and "\n" not in text and "<" not in text and text.strip() and os.path.isfile(text.strip()):
+        raise InputTypeError(
+            f"{text.strip()!r} names a file, but a str is read as page text: pass pathlib.Path({text.strip()!r})"
+        )

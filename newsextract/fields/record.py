@@ -46,6 +46,8 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     if published is None:
         published = approved or hints.url_published  # the URL's date: the last resort
     modified = _finer(times.get("modified"), hints.modified)
+    if modified is not None and modified == published:
+        modified = None  # "modified at the moment of publication" says nothing
     images = _images(decisions) or hints.images
     emails = _emails(reporters, decisions)
     comment_count = _comment_count(decisions)

@@ -304,13 +304,16 @@ class _Scan:
     ids: dict[str, list[etree._Element]]
     """Elements whose ``id`` is one of ``COMMENT_COUNT_IDS``."""
     root: etree._Element
+    classed: list[etree._Element]
+    """Elements with a ``class`` attribute, in document order: what :func:`_by_class` looks through."""
     found_classes: dict[tuple[str, str | None], list[etree._Element]]
-    """Filled by :func:`_by_class` on first need: most pages never get that far, so the scan skips classes."""
+    """Filled by :func:`_by_class` on first need (most pages never get that far)."""
 
 
 _SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
 _SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
 _SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
+_HEAD_TAGS = frozenset({"meta", "script", "link", "title"})
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
 
@@ -322,23 +325,32 @@ def _scan(root: etree._Element) -> _Scan:
     attrs: dict[str, list[etree._Element]] = {}
     itemprops: dict[str, list[etree._Element]] = {}
     ids: dict[str, list[etree._Element]] = {}
-    for el in root.iter("meta", "script", "link"):
-        get = el.get
-        tag = el.tag
-        if tag == "meta":
-            key = get("property") or get("name") or get("itemprop") or ""
-            value = get("content")
-            if key and value is not None and value.strip():
-                meta.setdefault(key.strip().lower(), []).append(value)
-        elif tag == "script":
-            if (get("type") or "").strip().lower() == "application/ld+json":
-                scripts.append(el.text or "")
-        else:
-            links.append((get("rel"), get("href")))
+    title: etree._Element | None = None
+    classed: list[etree._Element] = []
     scanned = _SCANNED_NAMES
-    for el in root.iter(etree.Element):  # elements only: no proxy is made for a comment
+    head_tags = _HEAD_TAGS
+    for el in root.iter(etree.Element):  # one pass, elements only: no proxy is made for a comment
+        tag = el.tag
+        if tag in head_tags:
+            get = el.get
+            if tag == "meta":
+                key = get("property") or get("name") or get("itemprop") or ""
+                value = get("content")
+                if key and value is not None and value.strip():
+                    meta.setdefault(key.strip().lower(), []).append(value)
+            elif tag == "script":
+                if (get("type") or "").strip().lower() == "application/ld+json":
+                    scripts.append(el.text or "")
+            elif tag == "link":
+                links.append((get("rel"), get("href")))
+            elif title is None and el is not root:
+                title = el
         names = el.keys()  # attribute names (an element iterates its children, not these)
-        if not names or scanned.isdisjoint(names):
+        if not names:
+            continue
+        if "class" in names:
+            classed.append(el)
+        if scanned.isdisjoint(names):
             continue
         for name in names:
             if name in scanned:
@@ -350,7 +362,7 @@ def _scan(root: etree._Element) -> _Scan:
                         ids.setdefault(value, []).append(el)
                 else:
                     attrs.setdefault(name, []).append(el)
-    return _Scan(meta, scripts, links, root.find(".//title"), attrs, itemprops, ids, root, {})
+    return _Scan(meta, scripts, links, title, attrs, itemprops, ids, root, classed, {})
 
 
 def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Element]:
@@ -361,7 +373,9 @@ def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Elem
     if found is None:
         found = []
         hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
-        for el in scan.root.iter(tag or etree.Element):
+        for el in scan.classed:
+            if tag and el.tag != tag:
+                continue
             value = el.get("class")
             if not value:
                 continue
