@@ -6,15 +6,14 @@ Pages: the dev corpus pages and dumps from ../shared when present (copied, repea
 folder), else invented pages like the tests'. Each record is written as a JSON line to a file, as the
 ``newsextract batch`` command does. Rates are pages per second over the whole run (worker
 start-up included) and in steady state (from the first record on), with the CPU time per page spent in
-the parent (reading, ordering, writing) and in the workers. The load average is printed: the rates only
-mean something on an otherwise idle machine; the CPU split holds on a busy one too.
+the main process (with workers: reading, ordering, writing). The load average is printed: the rates only
+mean something on an otherwise idle machine.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import sys
 import tempfile
@@ -27,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from newsextract.batch import clean
 from newsextract.batch.output import SyncedWriter, record_line
 
-CPU: dict[int, tuple[float, float]] = {}
-"""jobs -> (parent CPU ms per page, workers' CPU ms per page), of the last run."""
+CPU: dict[int, float] = {}
+"""jobs -> CPU ms per page spent in this (the parent) process, in the last run."""
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 
 
@@ -65,7 +64,6 @@ def build(root: Path, n: int, as_zip: bool) -> Path:
 
 def run(path: Path, jobs: int) -> tuple[float, float, int]:
     cpu0 = time.process_time()
-    kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     first = None
     n = 0
@@ -78,10 +76,7 @@ def run(path: Path, jobs: int) -> tuple[float, float, int]:
             n += 1
         writer.flush()
     end = time.perf_counter()
-    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    parent = time.process_time() - cpu0
-    workers = kids.ru_utime + kids.ru_stime - kids0.ru_utime - kids0.ru_stime
-    CPU[jobs] = (parent / n * 1000, workers / n * 1000)
+    CPU[jobs] = (time.process_time() - cpu0) / n * 1000
     steady = (n - 1) / (end - first) if first is not None and end > first else 0.0
     return n / (end - t0), steady, n
 
@@ -108,13 +103,11 @@ def main() -> int:
                 old = best.get(jobs, (0.0, 0.0))
                 best[jobs] = (max(old[0], rate), max(old[1], steady))
         base = best[settings[0]]
-        print(f"{'jobs':>5s} {'pages/s':>9s} {'steady/s':>9s} {'speed-up':>9s} {'steady x':>9s} "
-              f"{'parent CPU':>11s} {'worker CPU':>11s}")
+        print(f"{'jobs':>5s} {'pages/s':>9s} {'steady/s':>9s} {'speed-up':>9s} {'steady x':>9s} {'main CPU':>11s}")
         for jobs in settings:
             rate, steady = best[jobs]
-            p_ms, w_ms = CPU[jobs]
             print(f"{jobs:>5d} {rate:>9.1f} {steady:>9.1f} {rate / base[0]:>8.2f}x {steady / base[1]:>8.2f}x "
-                  f"{p_ms:>8.2f} ms {w_ms:>8.2f} ms")
+                  f"{CPU[jobs]:>8.2f} ms")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

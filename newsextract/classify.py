@@ -20,7 +20,7 @@ import regex
 
 from .blocks import Block, Decision, Label, PageHints
 from .fields.byline import EMAIL, parse_byline
-from .knowledge import phrases
+from .knowledge import names, phrases
 from .knowledge.labels import ROLE_WORDS
 from .text import shapes
 from .text.shapes import norm
@@ -184,8 +184,8 @@ def is_bare_name(text: str) -> bool:
     return (
         len(text) == 3
         and bool(_NAME3.fullmatch(text))
-        and text[0] in phrases.SURNAMES
-        and text not in phrases.NOT_NAMES
+        and text[0] in names.SURNAMES
+        and text not in names.NOT_NAMES
     )
 
 
@@ -601,7 +601,7 @@ def _label_header(
             labels[i] = ("info", "info bullet", "")
         elif is_byline_line(t) or (len(t) <= 80 and parse_byline(t) and not shapes.is_prose(t)):
             labels[i] = ("byline", "byline line", "")
-        elif i + 1 < hi and texts[i + 1] in ROLE_WORDS and _NAME.fullmatch(t) and t not in phrases.NOT_NAMES:
+        elif i + 1 < hi and texts[i + 1] in ROLE_WORDS and _NAME.fullmatch(t) and t not in names.NOT_NAMES:
             labels[i] = ("byline", "name over its role word", f"{t} {texts[i + 1]}")
             labels[i + 1] = ("furniture", "role word of the byline above", "")
         elif i + 1 < hi and texts[i + 1] == t and _captionable(t, blocks[i]):

@@ -102,6 +102,16 @@ _HANGUL = regex.compile(r"\p{Hangul}")
 _SUSPECT = re.compile(f"[{_MOJI}{_DIRT_CLASS}]")
 """A character mojibake or dirt starts with: the one scan of :func:`_suspects`."""
 _MOJI_SET = frozenset(chr(c) for c in range(0x80, 0x100)) | frozenset(_CP1252_HIGH)
+_RAW_DIRT_WIDE = frozenset(
+    [chr(c) for c in range(0x80, 0xA1)]
+    + [chr(c) for c in range(0x2000, 0x200C)]
+    + list("\u202f\u205f\u3000\u2028\u2029\ufeff")
+)
+"""The characters of :data:`_RAW_DIRT` outside ASCII."""
+_SUSPECT_LEADS = tuple(bytes([b]) for b in sorted({ch.encode()[0] for ch in _MOJI_SET | _RAW_DIRT_WIDE}))
+"""UTF-8 lead bytes of every non-ASCII character :data:`_SUSPECT` matches."""
+_NOT_CTRL_BYTES = bytes(b for b in range(256) if not ((b < 0x20 and b not in (9, 10, 13)) or b == 0x7F))
+"""Every byte but the ASCII controls :data:`_RAW_DIRT` matches (all but tab, LF, CR; DEL)."""
 
 
 def normalise_encoding(name: str) -> str:
@@ -129,6 +139,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     utf16 = _bomless_utf16(data)
     if utf16:
         return clean_text(data.decode(utf16, errors="replace")), utf16
+    if not data.isascii():  # UTF-8 first whatever the page says (see _decode): here with its fast scan
+        strict = _strict(data, "utf-8")
+        if strict is not None:
+            return clean_text(strict, suspects=_utf8_suspects(data)), "utf-8"
     text, enc = _decode(data, declared_encoding(data))
     return clean_text(text), enc
 
@@ -243,12 +257,13 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, suspects: tuple[bool, bool] | None = None) -> str:
     """Repair CP949 mojibake, drop control characters and ``&#1;``-style references, normalise odd spaces.
 
     Tabs and line breaks are kept; no-break and other typographic spaces become plain spaces.
+    ``suspects`` is what :func:`_suspects` would say of ``text``, when the caller knows it already.
     """
-    moji, dirty = _suspects(text)
+    moji, dirty = suspects if suspects is not None else _suspects(text)
     if moji:
         text = repair_mojibake(text)
         dirty = _RAW_DIRT.search(text) is not None
@@ -281,6 +296,26 @@ def _suspects(text: str) -> tuple[bool, bool]:
             return True, dirty
         if not dirty and _RAW_DIRT.match(c):
             dirty = True
+    return False, dirty
+
+
+def _utf8_suspects(data: bytes) -> tuple[bool, bool]:
+    """:func:`_suspects` of ``data.decode("utf-8")`` (valid UTF-8), read off the bytes: faster than a regex
+    scan of the text, since only the few lead bytes a suspect character can start with are looked at.
+
+    (mojibake may be there, a dirty character is there); when the first is True the second is not used.
+    """
+    dirty = len(data.translate(None, _NOT_CTRL_BYTES)) > 0
+    for lead in _SUSPECT_LEADS:
+        i = data.find(lead)
+        while i >= 0:
+            # A lead byte starts a character; six suspects in a row fit in 18 bytes (a cut one is dropped).
+            chunk = data[i : i + 18].decode("utf-8", errors="ignore")
+            if not dirty and _RAW_DIRT.match(chunk):
+                dirty = True
+            if chunk[0] in _MOJI_SET and _MOJI_HINT.match(chunk):
+                return True, dirty
+            i = data.find(lead, i + 1)
     return False, dirty
 
 

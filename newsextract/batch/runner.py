@@ -142,7 +142,7 @@ def _run_pool(
     chunk: int,
     window: int,
 ) -> Iterator[Record]:
-    pool = _Pool(jobs, opts, func, mp.get_context("spawn"))
+    pool = _Pool(jobs, opts, func, _context())
     todo: deque[tuple[int, Item]] = deque()
     done: dict[int, Record] = {}
     next_seq = next_emit = 0
@@ -169,6 +169,16 @@ def _run_pool(
             _collect(pool, todo, done, timeout)
     finally:
         pool.close()
+
+
+def _context() -> Any:
+    """Forkserver where there is one (workers fork from a server that has imported newsextract once:
+    cheap to start and to replace), else spawn. Never plain fork: the parent may hold threads."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["newsextract.batch.work"])
+        return ctx
+    return mp.get_context("spawn")
 
 
 def _dispatch(pool: _Pool, todo: deque[tuple[int, Item]], chunk: int) -> None:

@@ -18,6 +18,7 @@ import regex
 
 from ..errors import require_str
 from ..knowledge import bylines as kb
+from ..knowledge import names
 from ..knowledge.labels import ROLE_WORDS
 from ..model import Reporter
 from .emails import EMAIL, LOOSE_EMAIL, clean_email
@@ -88,15 +89,15 @@ class _Tok(NamedTuple):
 def is_name(word: str) -> bool:
     """True when ``word`` can be a Korean personal name: 2-4 Hangul syllables starting with a surname,
     not a common word, outlet, team or role."""
-    if not 2 <= len(word) <= 4 or not _NAME_SHAPE.fullmatch(word) or word in kb.NOT_NAMES or word in kb.OUTLETS:
+    if not 2 <= len(word) <= 4 or not _NAME_SHAPE.fullmatch(word) or word in names.NOT_NAMES or word in kb.OUTLETS:
         return False
     if "기자" in word or "특파원" in word or "위원" in word or "통신원" in word:
         return False
     if word.endswith(kb.OUTLET_ENDINGS) and len(word) >= 3:
         return False
-    if len(word) >= 3 and word[:2] in kb.DOUBLE_SURNAMES:
+    if len(word) >= 3 and word[:2] in names.DOUBLE_SURNAMES:
         return True
-    return word[0] in kb.SURNAMES
+    return word[0] in names.SURNAMES
 
 
 def _is_team(word: str) -> bool:
@@ -144,7 +145,7 @@ def _split_han(t: str, s: int) -> list[_Tok]:
             head = t[: -len(r)]
             if is_name(head) or head in kb.CREDIT_WORDS:
                 return [*_split_han(head, s), _Tok("role", r, s + len(head), e)]
-            if r in _QUALIFIED_ROLES and len(head) <= 4 and head not in kb.NOT_NAMES:
+            if r in _QUALIFIED_ROLES and len(head) <= 4 and head not in names.NOT_NAMES:
                 return [_Tok("role", t, s, e)]  # "과학전문기자": the role as written
             break
     if is_name(t):

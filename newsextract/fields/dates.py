@@ -14,8 +14,8 @@ from datetime import datetime, timedelta, timezone
 import regex
 
 from ..errors import require_str
-from ..knowledge.bylines import SURNAMES
 from ..knowledge.labels import LABEL_AFTER, ROLE_WORDS, TIME_LABELS, TimeField
+from ..knowledge.names import SURNAMES
 
 KST = timezone(timedelta(hours=9), "KST")
 

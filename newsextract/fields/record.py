@@ -12,6 +12,7 @@ from datetime import datetime
 import regex
 
 from ..blocks import Decision, PageHints
+from ..knowledge import names as name_words
 from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS, TIME_LABELS, TimeField
 from ..model import Article, Image, Kind, Removal, Reporter
@@ -120,8 +121,8 @@ def credited(text: str) -> tuple[Reporter, ...]:
     if (
         not found
         and _BARE_NAME.fullmatch(bare)
-        and bare[0] in phrases.SURNAMES
-        and bare not in phrases.NOT_NAMES
+        and bare[0] in name_words.SURNAMES
+        and bare not in name_words.NOT_NAMES
     ):
         found.append(Reporter(name=bare))
     return tuple(r for r in found if _plausible_name(r.name))
@@ -132,7 +133,7 @@ def _plausible_name(name: str) -> bool:
     return (
         name not in TIME_LABELS
         and name not in ROLE_WORDS
-        and name not in phrases.NOT_NAMES
+        and name not in name_words.NOT_NAMES
         and not name.endswith(_LABEL_TAILS)
         and not name.endswith(phrases.OUTLET_TAILS)
     )

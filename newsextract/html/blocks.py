@@ -316,7 +316,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             elif tag == "br" and inside:
                 parts.append(" ")
             text = el.text
-            if text:
+            if text and (parts or not text.isspace()):  # leading blanks: the block's split drops them
                 parts.append(text)
                 if link[0]:
                     link[1] += len(text.strip())
@@ -324,7 +324,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                     link[3] += len(text.replace(" ", "").strip())
             continue
         text = el.tail  # after an element's end, or a comment
-        if text:
+        if text and (parts or not text.isspace()):
             parts.append(text)
             if link[0]:
                 link[1] += len(text.strip())

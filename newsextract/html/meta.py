@@ -23,6 +23,7 @@ from ..blocks import PageHints
 from ..fields.byline import EMAIL
 from ..fields.dates import parse_datetime
 from ..knowledge import metadata as K
+from ..knowledge import names
 from ..knowledge.labels import ROLE_WORDS
 from ..model import Reporter
 from .prune import text_content
@@ -272,11 +273,11 @@ def strip_js_comments(text: str) -> str:
 
 def is_person_name(word: str) -> bool:
     """True for a 2-4 syllable Hangul name that starts with a Korean surname and is no outlet word."""
-    if not _PERSON.match(word) or word in K.NOT_NAMES or word in _ROLE_SET:
+    if not _PERSON.match(word) or word in names.NOT_NAMES or word in _ROLE_SET:
         return False
     if word.endswith(K.OUTLET_ENDINGS) and len(word) > 3:
         return False
-    return word[0] in K.SURNAMES or word[:2] in K.DOUBLE_SURNAMES
+    return word[0] in names.SURNAMES or word[:2] in names.DOUBLE_SURNAMES
 
 
 # --- meta tags ---------------------------------------------------------------------------------------------
@@ -313,7 +314,7 @@ class _Scan:
 _SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
 _SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
 _SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
-_HEAD_TAGS = frozenset({"meta", "script", "link", "title"})
+_HEAD_TAGS = ("meta", "script", "link", "title")
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
 
@@ -329,22 +330,22 @@ def _scan(root: etree._Element) -> _Scan:
     classed: list[etree._Element] = []
     scanned = _SCANNED_NAMES
     head_tags = _HEAD_TAGS
-    for el in root.iter(etree.Element):  # one pass, elements only: no proxy is made for a comment
+    for el in root.iter(*head_tags):  # filtered in C: a proxy only for these few
+        get = el.get
         tag = el.tag
-        if tag in head_tags:
-            get = el.get
-            if tag == "meta":
-                key = get("property") or get("name") or get("itemprop") or ""
-                value = get("content")
-                if key and value is not None and value.strip():
-                    meta.setdefault(key.strip().lower(), []).append(value)
-            elif tag == "script":
-                if (get("type") or "").strip().lower() == "application/ld+json":
-                    scripts.append(el.text or "")
-            elif tag == "link":
-                links.append((get("rel"), get("href")))
-            elif title is None and el is not root:
-                title = el
+        if tag == "meta":
+            key = get("property") or get("name") or get("itemprop") or ""
+            value = get("content")
+            if key and value is not None and value.strip():
+                meta.setdefault(key.strip().lower(), []).append(value)
+        elif tag == "script":
+            if (get("type") or "").strip().lower() == "application/ld+json":
+                scripts.append(el.text or "")
+        elif tag == "link":
+            links.append((get("rel"), get("href")))
+        elif title is None and el is not root:
+            title = el
+    for el in root.iter(etree.Element):  # elements only: no proxy is made for a comment
         names = el.keys()  # attribute names (an element iterates its children, not these)
         if not names:
             continue

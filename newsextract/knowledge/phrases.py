@@ -214,9 +214,7 @@ PATTERNS: Final[tuple[str, ...]] = (
     r"^(?:KBS|MBC|SBS|YTN|MBN|TV조선|연합뉴스TV|JTBC)\s{0,4}(?:NEWS|뉴스)?$",
 )
 
-END_PREFIXES: Final[tuple[str, ...]] = (
-    "SNS 기사보내기",
-    "SNS 공유",
+COPYRIGHT_PREFIXES: Final[tuple[str, ...]] = (
     "저작권자",
     "<저작권자",
     "[저작권자",
@@ -227,6 +225,13 @@ END_PREFIXES: Final[tuple[str, ...]] = (
     "ⓒ",
     "©",
     "※ ⓒ",
+)
+"""Copyright lines: inside an article container, nothing after one is body."""
+
+END_PREFIXES: Final[tuple[str, ...]] = (
+    *COPYRIGHT_PREFIXES,
+    "SNS 기사보내기",
+    "SNS 공유",
     "댓글삭제",
     "댓글쓰기",
     "관련기사",
@@ -366,98 +371,7 @@ PROMO_PATTERNS: Final[tuple[str, ...]] = (
 )
 """Press promos appended to a body (reference §6.2): "▶ 네이버에서 뉴시스 구독하기"."""
 
-SURNAMES: Final[str] = (
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민나진지엄채원천방공현"
-    "함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌"
-)
-"""First syllables of Korean family names: a bare 3-syllable line starting with one, next to the headline or
-a reporter card, is read as the reporter's name ("신지영")."""
 
-NOT_NAMES: Final[frozenset[str]] = frozenset(
-    {
-        "정치",
-        "경제",
-        "사회",
-        "국제",
-        "문화",
-        "연예",
-        "스포츠",
-        "생활",
-        "오피니언",
-        "전국",
-        "지역",
-        "세계",
-        "기자",
-        "특파원",
-        "뉴스",
-        "속보",
-        "단독",
-        "영상",
-        "포토",
-        "사진",
-        "날씨",
-        "이슈",
-        "연재",
-        "전체",
-        "기획",
-        "인물",
-        "부고",
-        "사설",
-        "칼럼",
-        "라이프",
-        "건강",
-        "교육",
-        "과학",
-        "산업",
-        "증권",
-        "부동산",
-        "금융",
-        "유통",
-        "정보",
-        "기사",
-        "본문",
-        "공유",
-        "구독",
-        "응원",
-        "추천",
-        "댓글",
-        "메뉴",
-        "검색",
-        "로그인",
-        "회원가입",
-        "다시보기",
-        "라이브",
-        "편성표",
-        "홈",
-        "메인",
-        "이전",
-        "다음",
-        "닫기",
-        "확인",
-        "구독중",
-        "구독자",
-        "응원수",
-        "기자명",
-        "더보기",
-        "공유하기",
-        "방명록",
-        "게시판",
-        "자료실",
-        "갤러리",
-        "공지글",
-        "전체글",
-        "이전글",
-        "다음글",
-        "홈으로",
-        "구독하기",
-        "검색어",
-        "이메일",
-        "메일",
-        "제보",
-        "문의",
-    }
-)
-"""Short Hangul words that are never a bare reporter name (sections, widgets)."""
 
 TRANSCRIPT_HEAD: Final[str] = (
     r"^[■□◆◇●○▶▷*]?\s?(?:방송|방송일시|방송일|일자|일시|진행|진행자|출연|출연자|대담|정리|프로그램)\s{0,4}[:：]"
@@ -536,20 +450,6 @@ OUTLET_TAILS: Final[tuple[str, ...]] = (
     "저널",
 )
 """How outlet names end: a word before an address ending so is the outlet, not a reporter."""
-
-COPYRIGHT_PREFIXES: Final[tuple[str, ...]] = (
-    "저작권자",
-    "<저작권자",
-    "[저작권자",
-    "Copyright",
-    "Copyrights",
-    "< Copyright",
-    "- Copyrights",
-    "ⓒ",
-    "©",
-    "※ ⓒ",
-)
-"""Copyright lines: inside an article container, nothing after one is body."""
 
 CREDIT_TAIL_WORDS: Final[tuple[str, ...]] = ("제공", "캡처", "자료사진")
 """Words that end a photo credit ("해오름시 제공")."""
