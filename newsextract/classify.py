@@ -660,11 +660,9 @@ def _label_article(
             labels[i] = ("caption", "caption (image alt and caption)", "")
             labels[i + 1] = ("furniture", "repeated caption", "")
             continue
-        if title and t == title:
-            labels[i] = ("furniture", "repeated headline", "")
-            continue
-        if len(t) >= 20 and t in seen:
-            labels[i] = ("furniture", "repeated text", "")
+        repeated = _repeated(t, title, seen)
+        if repeated is not None:
+            labels[i] = repeated
             continue
         if i + 1 < hi and _is_alt_of(t, texts[i + 1]):
             labels[i] = ("furniture", "image alt text over its caption", "")
@@ -676,12 +674,25 @@ def _label_article(
             labels[i] = (rule[0], rule[1], "")
             continue
         seen.add(t)
-        cleaned, dated = _clean_body(t, lead > 0)
-        lead = 0 if dated else lead - 1
-        if not cleaned:
-            labels[i] = ("byline", "dateline only", "")
-            continue
-        labels[i] = ("body", "article text", cleaned if cleaned != t else "")
+        labels[i], lead = _body_text(t, lead, "article text")
+
+
+def _repeated(t: str, title: str, seen: set[str]) -> tuple[Label, str, str] | None:
+    """The headline again, or a long line already taken into the body: furniture."""
+    if title and t == title:
+        return ("furniture", "repeated headline", "")
+    if len(t) >= 20 and t in seen:
+        return ("furniture", "repeated text", "")
+    return None
+
+
+def _body_text(t: str, lead: int, reason: str) -> tuple[tuple[Label, str, str], int]:
+    """A body line with a leading dateline byline cut off (only a dateline: a byline), and the new lead."""
+    cleaned, dated = _clean_body(t, lead > 0)
+    lead = 0 if dated else lead - 1
+    if not cleaned:
+        return ("byline", "dateline only", ""), lead
+    return ("body", reason, cleaned if cleaned != t else ""), lead
 
 
 def _label_tail(
@@ -795,11 +806,9 @@ def _label_zoned_body(
             continue
         if labels[i] is not None:
             continue
-        if title and t == title:
-            labels[i] = ("furniture", "repeated headline", "")
-            continue
-        if len(t) >= 20 and t in seen:
-            labels[i] = ("furniture", "repeated text", "")
+        repeated = _repeated(t, title, seen)
+        if repeated is not None:
+            labels[i] = repeated
             continue
         if shapes.is_end_marker(t) and lead < _LEAD:
             labels[i] = ("furniture", "tail marker (copyright, tip line, widget)", "")
@@ -814,9 +823,4 @@ def _label_zoned_body(
             labels[i] = ("info", "time line", "")
             continue
         seen.add(t)
-        cleaned, dated = _clean_body(t, lead > 0)
-        lead = 0 if dated else lead - 1
-        if not cleaned:
-            labels[i] = ("byline", "dateline only", "")
-            continue
-        labels[i] = ("body", "inside the article container", cleaned if cleaned != t else "")
+        labels[i], lead = _body_text(t, lead, "inside the article container")

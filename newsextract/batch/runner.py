@@ -6,6 +6,7 @@ stays flat however large the input. Each worker has its own task queue and resul
 knows which item every worker is on: a worker silent for longer than ``timeout`` on one item is killed
 and replaced, that item becomes a ``Timeout`` error record and the rest of its queue is sent again. A
 worker that dies (a crash in C code, the OOM killer) costs only the item it was on (``WorkerCrashed``).
+Workers start from a forkserver where there is one (cheap to start and replace), else by spawn.
 """
 
 from __future__ import annotations

@@ -30,10 +30,10 @@ from ..model import Image, Reporter
 from .meta import (
     clean_value,
     decode_values,
+    first_machine_time,
     is_person_name,
     jsonld_objects,
     ld_types,
-    machine_time,
     person_reporters,
 )
 
@@ -253,13 +253,7 @@ def _leading_byline(blocks: list[Block]) -> tuple[Reporter, ...]:
 
 
 def _when(obj: dict[str, Any], *keys: str) -> datetime | None:
-    for key in keys:
-        value = obj.get(key)
-        if isinstance(value, str):
-            when = machine_time(value)
-            if when:
-                return when
-    return None
+    return first_machine_time([obj], keys)
 
 
 # --- Next.js -----------------------------------------------------------------------------------------------------

@@ -566,7 +566,7 @@ def _published(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str,
     return (
         _attr_time(scan, K.NAVER_PUBLISHED_ATTRS)
         or _meta_time(meta, K.PUBLISHED_META[:3])
-        or _ld_time(articles, K.LD_PUBLISHED_KEYS)
+        or first_machine_time(articles, K.LD_PUBLISHED_KEYS)
         or _itemprop_time(scan, "datePublished")
         or _meta_time(meta, K.PUBLISHED_META[3:])
     )
@@ -576,7 +576,7 @@ def _modified(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, 
     return (
         _attr_time(scan, K.NAVER_MODIFIED_ATTRS)
         or _meta_time(meta, K.MODIFIED_META[:3])
-        or _ld_time(articles, K.LD_MODIFIED_KEYS)
+        or first_machine_time(articles, K.LD_MODIFIED_KEYS)
         or _itemprop_time(scan, "dateModified")
         or _meta_time(meta, K.MODIFIED_META[3:])
     )
@@ -600,7 +600,8 @@ def _meta_time(meta: dict[str, list[str]], keys: Iterable[str]) -> datetime | No
     return None
 
 
-def _ld_time(articles: list[dict[str, Any]], keys: Iterable[str]) -> datetime | None:
+def first_machine_time(articles: list[dict[str, Any]], keys: Iterable[str]) -> datetime | None:
+    """The first machine-readable time under ``keys`` (in key order) in these JSON objects."""
     for key in keys:
         for obj in articles:
             value = obj.get(key)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final, Literal
+from typing import Final, Literal, get_args
 
 import regex
 
@@ -35,20 +35,8 @@ Role = Literal[
 GetAttr = Callable[[str], "str | None"]
 """An element's attribute reader (``el.get``)."""
 
-ROLES: tuple[Role, ...] = (
-    "detect",
-    "body",
-    "title",
-    "subtitle",
-    "info",
-    "byline",
-    "caption",
-    "figures",
-    "remove",
-    "tags",
-    "section",
-    "comments",
-)
+ROLES: tuple[Role, ...] = get_args(Role)
+"""Every role, in declaration order."""
 
 _TOKEN = regex.compile(
     r"""(?P<tag>[a-zA-Z][a-zA-Z0-9\-]*|\*)|\#(?P<id>[\w\-]+)|\.(?P<cls>[\w\-]+)"""
