@@ -17,8 +17,9 @@ from .errors import (
     ParseError,
     SourceReadError,
 )
-from .fields.byline import parse_byline
-from .fields.dates import parse_datetime
+from .fields.byline import find_byline, parse_byline
+from .fields.captions import split_credit
+from .fields.dates import find_times, parse_datetime
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Article, Image, Removal, Reporter
 from .pipeline import extract, extract_html, extract_text
@@ -44,6 +45,9 @@ __all__ = [
     "extract",
     "extract_html",
     "extract_text",
+    "find_byline",
+    "find_times",
     "parse_byline",
     "parse_datetime",
+    "split_credit",
 ]
