@@ -1,13 +1,17 @@
 """Throughput of batch cleaning: in-process vs 1 and 2 worker processes.
 
-    python bench/batch_scaling.py [--items 3000] [--jobs 0,1,2] [--zip]
+    python bench/batch_scaling.py [--items 3000] [--jobs 0,1,2] [--repeat N] [--zip] [--records]
 
 Pages: the dev corpus pages and dumps from ../shared when present (copied, repeated, into a temporary
-folder), else invented pages like the tests'. Each record is written as a JSON line to a file, as the
-``newsextract batch`` command does. Rates are pages per second over the whole run (worker
+folder), else invented pages like the tests'. Each item is written as a JSON line to a file the way the
+``newsextract batch`` command does it (:func:`clean_lines`: the line is rendered in the worker, the main
+process only writes it); ``--records`` measures instead :func:`clean` (a ``Record`` per item sent back)
+with the line rendered in the main process. Rates are pages per second over the whole run (worker
 start-up included) and in steady state (from the first record on), with the CPU time per page spent in
-the main process (with workers: reading, ordering, writing). The load average is printed: the rates only
-mean something on an otherwise idle machine.
+the main process (with workers: reading, ordering, writing) and by all processes together (machine-wide,
+from /proc/stat, so other jobs count too), and the share of CPU time the hypervisor stole. With
+``--repeat N`` every run is printed (each against the ``jobs=0`` run next to it in time), then the best
+run of each setting. The load average is printed: the rates only mean something on an idle machine.
 """
 
 from __future__ import annotations
@@ -23,11 +27,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from newsextract.batch import clean
+from newsextract.batch import clean, clean_lines
 from newsextract.batch.output import SyncedWriter, record_line
 
-CPU: dict[int, float] = {}
-"""jobs -> CPU ms per page spent in this (the parent) process, in the last run."""
+Row = tuple[float, float, float, float, float]
+"""pages/s over the run, pages/s in steady state, main-process CPU ms/page, all-process CPU ms/page, steal %."""
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
 
 
@@ -62,23 +66,51 @@ def build(root: Path, n: int, as_zip: bool) -> Path:
     return folder
 
 
-def run(path: Path, jobs: int) -> tuple[float, float, int]:
+def _proc_stat() -> tuple[int, int, int]:
+    """Machine-wide (busy, steal, all) CPU ticks from /proc/stat; zeros where there is none."""
+    try:
+        with open("/proc/stat") as fh:
+            f = [int(x) for x in fh.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return 0, 0, 0
+    user, nice, system, _idle, _iowait, irq, softirq, steal = f
+    return user + nice + system + irq + softirq, steal, sum(f)
+
+
+def run(path: Path, jobs: int, records: bool) -> tuple[Row, int]:
     cpu0 = time.process_time()
+    stat0 = _proc_stat()
     t0 = time.perf_counter()
     first = None
     n = 0
     with open(path.parent / "out.jsonl", "wb") as fh:  # what `newsextract batch -o` does with each record
         writer = SyncedWriter(fh)
-        for rec in clean(path, jobs=jobs, timeout=120):
-            writer.write(record_line(rec, "jsonl"))
+        lines = (record_line(rec, "jsonl") for rec in clean(path, jobs=jobs, timeout=120)) if records else (
+            line.text for line in clean_lines(path, fmt="jsonl", jobs=jobs, timeout=120))
+        for text in lines:
+            writer.write(text)
             if first is None:
                 first = time.perf_counter()
             n += 1
         writer.flush()
     end = time.perf_counter()
-    CPU[jobs] = (time.process_time() - cpu0) / n * 1000
+    stat1 = _proc_stat()
+    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
+    main_cpu = (time.process_time() - cpu0) / n * 1000
+    all_cpu = (stat1[0] - stat0[0]) * tick_ms / n
+    steal = 100 * (stat1[1] - stat0[1]) / max(1, stat1[2] - stat0[2])
     steady = (n - 1) / (end - first) if first is not None and end > first else 0.0
-    return n / (end - t0), steady, n
+    return (n / (end - t0), steady, main_cpu, all_cpu, steal), n
+
+
+def _table(settings: list[int], rows: dict[int, Row]) -> None:
+    base = rows[settings[0]]
+    print(f"{'jobs':>5s} {'pages/s':>9s} {'steady/s':>9s} {'speed-up':>9s} {'steady x':>9s} {'main CPU':>11s} "
+          f"{'all CPU':>11s} {'steal':>6s}")
+    for jobs in settings:
+        rate, steady, main_cpu, all_cpu, steal = rows[jobs]
+        print(f"{jobs:>5d} {rate:>9.1f} {steady:>9.1f} {rate / base[0]:>8.2f}x {steady / base[1]:>8.2f}x "
+              f"{main_cpu:>8.2f} ms {all_cpu:>8.2f} ms {steal:>5.1f}%")
 
 
 def main() -> int:
@@ -87,27 +119,31 @@ def main() -> int:
     ap.add_argument("--jobs", default="0,1,2")
     ap.add_argument("--repeat", type=int, default=1, help="runs per setting, interleaved; the best is kept")
     ap.add_argument("--zip", action="store_true", help="read the pages from one zip (the parent reads members)")
+    ap.add_argument("--records", action="store_true", help="clean() + record_line in the main process instead")
     args = ap.parse_args()
     src = "dev corpus (../shared)" if SHARED.is_dir() else "invented pages"
-    print(f"{args.items} items from {src}, {'one zip' if args.zip else 'a folder'}; "
+    print(f"{args.items} items from {src}, {'one zip' if args.zip else 'a folder'}, "
+          f"{'clean() records' if args.records else 'clean_lines() (the command)'}; "
           f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
     tmp = Path(tempfile.mkdtemp(prefix="ne-bench-"))
     try:
         path = build(tmp, args.items, args.zip)
         settings = [int(j) for j in args.jobs.split(",")]
-        best: dict[int, tuple[float, float]] = {}
-        for _ in range(args.repeat):
+        best: dict[int, Row] = {}
+        for r in range(args.repeat):
+            rows: dict[int, Row] = {}
             for jobs in settings:
-                rate, steady, n = run(path, jobs)
+                row, n = run(path, jobs, args.records)
                 assert n == args.items
-                old = best.get(jobs, (0.0, 0.0))
-                best[jobs] = (max(old[0], rate), max(old[1], steady))
-        base = best[settings[0]]
-        print(f"{'jobs':>5s} {'pages/s':>9s} {'steady/s':>9s} {'speed-up':>9s} {'steady x':>9s} {'main CPU':>11s}")
-        for jobs in settings:
-            rate, steady = best[jobs]
-            print(f"{jobs:>5d} {rate:>9.1f} {steady:>9.1f} {rate / base[0]:>8.2f}x {steady / base[1]:>8.2f}x "
-                  f"{CPU[jobs]:>8.2f} ms")
+                rows[jobs] = row
+                if jobs not in best or row[0] > best[jobs][0]:
+                    best[jobs] = row
+            if args.repeat > 1:  # every run, against the jobs=0 run next to it in time
+                print(f"run {r + 1} (load average {os.getloadavg()[0]:.2f})")
+                _table(settings, rows)
+        if args.repeat > 1:
+            print("best run of each setting (by pages/s)")
+        _table(settings, best)
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Literal
 
 from ..limits import DEFAULT_LIMITS, Limits
 from ..source import check_paths
 from .learn import MIN_PAGES_FLOOR, FurnitureLearner, learn_from
-from .runner import run_items
+from .output import Line
+from .runner import run_items, run_lines
 from .sources import DEFAULT_SOURCE_LIMITS, Item, SourceLimits, iter_sources
 from .work import Record, WorkOptions, body_key, process_item
 
@@ -25,11 +27,13 @@ PathArg = str | os.PathLike[str]
 __all__ = [
     "FurnitureLearner",
     "Item",
+    "Line",
     "Record",
     "SourceLimits",
     "WorkOptions",
     "body_key",
     "clean",
+    "clean_lines",
     "iter_sources",
     "learn",
     "learn_from",
@@ -95,6 +99,29 @@ def clean(
     if dedupe:
         return mark_duplicates(records, {})
     return records
+
+
+def clean_lines(
+    paths: PathArg | Iterable[PathArg],
+    *,
+    fmt: Literal["jsonl", "csv"] = "jsonl",
+    digest: bool = False,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    field: str | None = None,
+    furniture: Mapping[str, frozenset[str]] | None = None,
+    skip: frozenset[str] | set[str] | None = None,
+    keep_removed: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    source_limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
+) -> Iterator[Line]:
+    """What ``newsextract batch`` writes: like :func:`clean`, but each item comes back as its output
+    :class:`Line` in ``fmt`` (rendered in the worker), with its body digest when ``digest`` (for
+    :func:`~newsextract.batch.output.mark_line_duplicates`)."""
+    opts = WorkOptions(limits=limits, source_limits=source_limits, furniture=dict(furniture or {}),
+                       keep_removed=keep_removed, line_format=fmt, digest=digest)
+    return run_lines(iter_sources(*_as_paths(paths), field=field, limits=source_limits, skip=skip),
+                     jobs=jobs, timeout=timeout, options=opts)
 
 
 def mark_duplicates(records: Iterable[Record], seen: dict[str, str]) -> Iterator[Record]:

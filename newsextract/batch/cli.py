@@ -7,15 +7,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
-from . import clean, learn, mark_duplicates
+from . import clean_lines, learn
 from .learn import MIN_PAGES_FLOOR, load_furniture, save_furniture
-from .output import ResumeState, SyncedWriter, csv_header, record_line, scan_done
+from .output import ResumeState, SyncedWriter, csv_header, mark_line_duplicates, scan_done
 from .progress import Progress
 from .sources import DEFAULT_SOURCE_LIMITS, SourceLimits, count_items
 
 DEFAULT_TIMEOUT = 60.0
+Format = Literal["jsonl", "csv"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
-    fmt = args.format or ("csv" if args.output.lower().endswith(".csv") else "jsonl")
+    fmt: Format = "csv" if (args.format or ("csv" if args.output.lower().endswith(".csv") else "")) == "csv" else "jsonl"
     missing = [p for p in args.inputs if not os.path.lexists(p)]
     if missing:
         ap.error(f"no such input: {', '.join(missing)}")
@@ -62,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _run(args: argparse.Namespace, fmt: str, limits: SourceLimits, timeout: float | None) -> int:
+def _run(args: argparse.Namespace, fmt: Format, limits: SourceLimits, timeout: float | None) -> int:
     out_path = None if args.output == "-" else Path(args.output)
     state = scan_done(out_path, fmt) if (out_path is not None and args.resume) else ResumeState()
     if state.truncated:
@@ -78,13 +79,11 @@ def _run(args: argparse.Namespace, fmt: str, limits: SourceLimits, timeout: floa
     try:
         if fmt == "csv" and (out_path is None or fh.tell() == 0):
             writer.write(csv_header())
-        records = clean(args.inputs, jobs=args.jobs, timeout=timeout, field=args.field, furniture=furniture,
-                        skip=state.done, source_limits=limits)
-        if args.dedupe:
-            records = mark_duplicates(records, state.bodies)
-        for rec in records:
-            writer.write(record_line(rec, fmt))
-            progress.add(rec.status == "ok", rec.duplicate_of is not None)
+        lines = clean_lines(args.inputs, fmt=fmt, digest=args.dedupe, jobs=args.jobs, timeout=timeout,
+                            field=args.field, furniture=furniture, skip=state.done, source_limits=limits)
+        for line, text, dup in mark_line_duplicates(lines, state.bodies, fmt):
+            writer.write(text)
+            progress.add(line.status == "ok", dup)
     except KeyboardInterrupt:
         writer.flush()
         print("\nnewsextract batch: interrupted; run again with --resume to finish", file=sys.stderr)

@@ -13,12 +13,13 @@ import io
 import json
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, NamedTuple
 
-from .work import Record, body_key
+from .sources import Item
+from .work import Record, WorkOptions, body_key, process_item
 
 CSV_COLUMNS = (
     "source", "status", "title", "subtitle", "published", "modified", "reporters", "emails",
@@ -26,12 +27,74 @@ CSV_COLUMNS = (
 )
 
 
+class Line(NamedTuple):
+    """One item's result rendered as its output line, as a worker sends it back (strings only: cheap to
+    pickle, and the main process only writes them)."""
+
+    source: str
+    status: str
+    text: str
+    """The output line, without ``duplicate_of``."""
+    cut: int
+    """Where :func:`with_duplicate` puts a ``duplicate_of`` value into ``text``."""
+    key: str | None = None
+    """The body digest (:func:`~newsextract.batch.work.body_key`) when ``WorkOptions.digest`` is set."""
+
+
 def record_line(rec: Record, fmt: str) -> str:
     """One record as one output line (CSV: one row, newlines inside quoted fields)."""
     if fmt == "jsonl":
         return json.dumps(rec.to_dict(), ensure_ascii=False) + "\n"
+    return _csv_cells(_csv_row(rec)) + "\n"
+
+
+def render_record(rec: Record, fmt: str, key: str | None = None) -> Line:
+    """A record (without ``duplicate_of``) as a :class:`Line`; the text is what :func:`record_line` gives."""
+    if fmt == "jsonl":
+        text = json.dumps(rec.to_dict(), ensure_ascii=False) + "\n"
+        return Line(rec.source, rec.status, text, len(text) - 2, key)  # before the closing "}\n"
+    row = _csv_row(rec)
+    head = _csv_cells(row[:_DUP]) + ","
+    return Line(rec.source, rec.status, head + "," + _csv_cells(row[_DUP + 1:]) + "\n", len(head), key)
+
+
+def render_item(item: Item, options: WorkOptions) -> Line:
+    """The per-item function of ``newsextract batch``: :func:`process_item`, rendered in the worker."""
+    rec = process_item(item, options)
+    key = body_key(rec.article.paragraphs) if options.digest and rec.article is not None else None
+    return render_record(rec, options.line_format, key)
+
+
+def line_failed(source: str, error_type: str, message: str, fmt: str = "jsonl") -> Line:
+    return render_record(Record.failed(source, error_type, message), fmt)
+
+
+def with_duplicate(line: Line, first: str, fmt: str) -> str:
+    """``line``'s text with ``duplicate_of`` = ``first`` (same bytes as :func:`record_line` would give)."""
+    if fmt == "jsonl":
+        value = ', "duplicate_of": ' + json.dumps(first, ensure_ascii=False)
+    else:
+        value = _csv_cells([first])
+    return line.text[:line.cut] + value + line.text[line.cut:]
+
+
+def mark_line_duplicates(lines: Iterable[Line], seen: dict[str, str], fmt: str) -> Iterator[tuple[Line, str, bool]]:
+    """``(line, text to write, is a duplicate)``; ``seen`` maps body digests to the first copy's source."""
+    for line in lines:
+        if line.key is not None:
+            first = seen.setdefault(line.key, line.source)
+            if first != line.source:
+                yield line, with_duplicate(line, first, fmt), True
+                continue
+        yield line, line.text, False
+
+
+_DUP = CSV_COLUMNS.index("duplicate_of")
+
+
+def _csv_row(rec: Record) -> list[str]:
     a = rec.article
-    row: dict[str, Any] = {"source": rec.source, "status": rec.status, "duplicate_of": rec.duplicate_of or "",
+    row: dict[str, str] = {"source": rec.source, "status": rec.status, "duplicate_of": rec.duplicate_of or "",
                            "error_type": rec.error_type or "", "error_message": rec.error_message or ""}
     if a is not None:
         row.update(
@@ -41,9 +104,14 @@ def record_line(rec: Record, fmt: str) -> str:
             reporters="; ".join(r.name for r in a.reporters), emails="; ".join(a.emails),
             url=a.url or "", outlet=a.outlet or "", section=a.section or "", text=a.text,
         )
+    return [row.get(c, "") for c in CSV_COLUMNS]
+
+
+def _csv_cells(cells: list[str]) -> str:
+    """Cells as part of a CSV row, without the newline (each cell is quoted on its own, as csv does)."""
     buf = io.StringIO()
-    csv.DictWriter(buf, CSV_COLUMNS, restval="", lineterminator="\n").writerow(row)
-    return buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow(cells)  # "\n" as terminator: cells holding one get quoted
+    return buf.getvalue()[:-1]
 
 
 def csv_header() -> str:

@@ -7,6 +7,8 @@ knows which item every worker is on: a worker silent for longer than ``timeout``
 and replaced, that item becomes a ``Timeout`` error record and the rest of its queue is sent again. A
 worker that dies (a crash in C code, the OOM killer) costs only the item it was on (``WorkerCrashed``).
 Workers start from a forkserver where there is one (cheap to start and replace), else by spawn.
+:func:`run_lines` is what ``newsextract batch`` uses: workers send back the rendered output line
+(:func:`~newsextract.batch.output.render_item`), so the main process unpickles and writes only strings.
 """
 
 from __future__ import annotations
@@ -20,20 +22,24 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+from .output import Line, line_failed, render_item
 from .sources import Item
 from .work import Record, WorkOptions, process_item
 
 _READY = -1
+R = TypeVar("R")
 
-
-ItemFunc = Callable[[Item, WorkOptions], Record]
+ItemFunc = Callable[[Item, WorkOptions], R]
 """A per-item function: top-level (importable by name), pure, never raising (like :func:`process_item`)."""
+FailFunc = Callable[[str, str, str], R]
+"""Makes the result for an item that failed outside the function: ``(source, error type, message)``."""
 
 
-def _worker_main(tasks: Any, results: Connection, options: WorkOptions, func: ItemFunc) -> None:
+def _worker_main(tasks: Any, results: Connection, options: WorkOptions, func: ItemFunc[Any]) -> None:
     """Body of a worker process: clean the chunks it is given until it gets ``None`` or the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     parent = mp.parent_process()
@@ -67,7 +73,7 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, jobs: int, options: WorkOptions, func: ItemFunc, ctx: Any) -> None:
+    def __init__(self, jobs: int, options: WorkOptions, func: ItemFunc[Any], ctx: Any) -> None:
         self.options = options
         self.func = func
         self.ctx = ctx
@@ -117,7 +123,7 @@ def run_items(
     options: WorkOptions | None = None,
     chunk_size: int = 4,
     window: int | None = None,
-    func: ItemFunc = process_item,
+    func: ItemFunc[Record] = process_item,
 ) -> Iterator[Record]:
     """Yield one :class:`Record` per item, in input order.
 
@@ -125,13 +131,49 @@ def run_items(
     ``timeout`` is the per-item limit in seconds (``None``: none). ``func`` replaces
     :func:`process_item` (it must be a top-level function, to reach spawned workers).
     """
+    return run_func(items, func, Record.failed, jobs=jobs, timeout=timeout, options=options,
+                    chunk_size=chunk_size, window=window)
+
+
+def run_lines(
+    items: Iterable[Item],
+    *,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    options: WorkOptions | None = None,
+) -> Iterator[Line]:
+    """Like :func:`run_items`, but each item comes back as its output line (:func:`render_item`, run in
+    the worker), so the main process only writes strings."""
+    opts = options or WorkOptions()
+    return run_func(items, render_item, partial(line_failed, fmt=opts.line_format), jobs=jobs,
+                    timeout=timeout, options=opts)
+
+
+def run_func(
+    items: Iterable[Item],
+    func: ItemFunc[R],
+    fail: FailFunc[R],
+    *,
+    jobs: int | None = None,
+    timeout: float | None = None,
+    options: WorkOptions | None = None,
+    chunk_size: int = 4,
+    window: int | None = None,
+) -> Iterator[R]:
+    """One ``func(item, options)`` result per item, in input order; ``fail`` makes the results of items
+    that failed before or outside ``func`` (unreadable source, timeout, crashed worker)."""
     opts = options or WorkOptions()
     n = (os.cpu_count() or 1) if jobs is None else jobs
     if n <= 0:
-        for item in items:
-            yield func(item, opts)
-        return
-    yield from _run_pool(iter(items), n, timeout, opts, func, chunk_size, window or max(64, n * chunk_size * 8))
+        return (fail(item.source, *item.error) if item.error is not None else func(item, opts) for item in items)
+    return _run_pool(iter(items), n, timeout, opts, _Funcs(func, fail), chunk_size,
+                     window or max(64, n * chunk_size * 8))
+
+
+@dataclass(frozen=True)
+class _Funcs(Generic[R]):
+    func: ItemFunc[R]
+    fail: FailFunc[R]
 
 
 def _run_pool(
@@ -139,13 +181,13 @@ def _run_pool(
     jobs: int,
     timeout: float | None,
     opts: WorkOptions,
-    func: ItemFunc,
+    funcs: _Funcs[R],
     chunk: int,
     window: int,
-) -> Iterator[Record]:
-    pool = _Pool(jobs, opts, func, _context())
+) -> Iterator[R]:
+    pool = _Pool(jobs, opts, funcs.func, _context())
     todo: deque[tuple[int, Item]] = deque()
-    done: dict[int, Record] = {}
+    done: dict[int, R] = {}
     next_seq = next_emit = 0
     exhausted = False
     try:
@@ -157,7 +199,7 @@ def _run_pool(
                     exhausted = True
                     break
                 if item.error is not None:
-                    done[next_seq] = Record.failed(item.source, *item.error)
+                    done[next_seq] = funcs.fail(item.source, *item.error)
                 else:
                     todo.append((next_seq, item))
                 next_seq += 1
@@ -167,7 +209,7 @@ def _run_pool(
                 next_emit += 1
             if exhausted and next_emit == next_seq:
                 return
-            _collect(pool, todo, done, timeout)
+            _collect(pool, todo, done, timeout, funcs.fail)
     finally:
         pool.close()
 
@@ -177,7 +219,7 @@ def _context() -> Any:
     cheap to start and to replace), else spawn. Never plain fork: the parent may hold threads."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["newsextract.batch.work"])
+        ctx.set_forkserver_preload(["newsextract.batch.work", "newsextract.batch.output"])
         return ctx
     return mp.get_context("spawn")
 
@@ -192,7 +234,9 @@ def _dispatch(pool: _Pool, todo: deque[tuple[int, Item]], chunk: int) -> None:
             w.tasks.put(batch)
 
 
-def _collect(pool: _Pool, todo: deque[tuple[int, Item]], done: dict[int, Record], timeout: float | None) -> None:
+def _collect(
+    pool: _Pool, todo: deque[tuple[int, Item]], done: dict[int, R], timeout: float | None, fail: FailFunc[R]
+) -> None:
     now = time.monotonic()
     wait_for = 1.0
     if timeout is not None:
@@ -202,17 +246,17 @@ def _collect(pool: _Pool, todo: deque[tuple[int, Item]], done: dict[int, Record]
     ready = wait([w.results for w in pool.workers], timeout=wait_for)
     for w in list(pool.workers):
         if w.results in ready:
-            _drain(pool, w, todo, done)
+            _drain(pool, w, todo, done, fail)
     if timeout is not None:
         now = time.monotonic()
         for w in list(pool.workers):
             if w.pending and w.ready and now - w.since > timeout:
-                _drain(pool, w, todo, done)  # a result may have arrived at the last moment
+                _drain(pool, w, todo, done, fail)  # a result may have arrived at the last moment
                 if w.pending and time.monotonic() - w.since > timeout:
-                    _fail_head(pool, w, todo, done, "Timeout", f"took longer than {timeout:g} s; worker stopped")
+                    _fail_head(pool, w, todo, done, fail, "Timeout", f"took longer than {timeout:g} s; worker stopped")
 
 
-def _drain(pool: _Pool, w: _Worker, todo: deque[tuple[int, Item]], done: dict[int, Record]) -> None:
+def _drain(pool: _Pool, w: _Worker, todo: deque[tuple[int, Item]], done: dict[int, R], fail: FailFunc[R]) -> None:
     try:
         while w.results.poll():
             seq, rec = w.results.recv()
@@ -226,18 +270,19 @@ def _drain(pool: _Pool, w: _Worker, todo: deque[tuple[int, Item]], done: dict[in
             w.since = time.monotonic()
     except (EOFError, OSError):
         if w.pending:
-            _fail_head(pool, w, todo, done, "WorkerCrashed",
+            _fail_head(pool, w, todo, done, fail, "WorkerCrashed",
                        "the worker process died on this item")
         else:
             pool.replace(w)
 
 
 def _fail_head(
-    pool: _Pool, w: _Worker, todo: deque[tuple[int, Item]], done: dict[int, Record], kind: str, message: str
+    pool: _Pool, w: _Worker, todo: deque[tuple[int, Item]], done: dict[int, R], fail: FailFunc[R],
+    kind: str, message: str,
 ) -> None:
     """Record the item the worker is stuck on as failed, replace the worker, queue its other items again."""
     seq, item = w.pending.popleft()
-    done[seq] = Record.failed(item.source, kind, message)
+    done[seq] = fail(item.source, kind, message)
     todo.extendleft(reversed(w.pending))
     w.pending.clear()
     pool.replace(w)

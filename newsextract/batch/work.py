@@ -65,6 +65,10 @@ class WorkOptions:
     keep_removed: bool = False
     """Keep ``Article.removed`` (the audit trail); off by default: batch output does not show it, and
     it is the bulk of what a worker would send back."""
+    line_format: Literal["jsonl", "csv"] = "jsonl"
+    """:func:`~newsextract.batch.output.render_item`: the output line's format."""
+    digest: bool = False
+    """:func:`~newsextract.batch.output.render_item`: also send the body digest (for ``--dedupe``)."""
 
 
 def process_item(item: Item, options: WorkOptions = WorkOptions()) -> Record:
