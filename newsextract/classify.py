@@ -19,18 +19,13 @@ from dataclasses import dataclass
 import regex
 
 from .blocks import Block, Decision, Label, PageHints
-from .fields.byline import EMAIL, parse_byline
+from .fields.byline import EMAIL, is_label_line, parse_byline
 from .knowledge import names, phrases
 from .knowledge.labels import ROLE_WORDS
 from .text import shapes
 from .text.shapes import norm
 
 _PROMO = shapes.any_of(phrases.PROMO_PATTERNS)
-_BYLINE_LABEL = regex.compile(
-    r"^(?:"
-    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
-    + r")\s{0,4}(?:[:：]\s{0,4})?\p{Hangul}{2,4}$"
-)
 _CREDIT_EMAIL = regex.compile(
     r"^[\[(<]?\s{0,4}(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s{0,4}(?:\p{Hangul}{1,4}\s{0,4})?[(\[<]?\s{0,4}"
     + EMAIL.pattern
@@ -95,7 +90,7 @@ def is_byline_line(text: str) -> bool:
         return False
     if shapes.is_production_credit(text):
         return False
-    if EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text) or _BYLINE_LABEL.match(text):
+    if EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text) or is_label_line(text):
         return True
     if shapes.NAME_WITH_ID.match(text):
         return True
@@ -572,7 +567,7 @@ def _classify_span(blocks: list[Block], hints: PageHints) -> list[Decision]:
         bare = is_bare_name(texts[i]) and blocks[i].kind == "text" and i >= head_from - 3
         if labels[i] is None and title_at is not None and shapes.is_time_line(texts[i]):
             labels[i] = ("info", "time line over the headline", "")
-        elif labels[i] is None and (_BYLINE_LABEL.match(texts[i]) or bare):
+        elif labels[i] is None and (is_label_line(texts[i]) or bare):
             labels[i] = ("byline", "reporter label", "")
     _label_article(texts, blocks, labels, start, end, title)
     _label_tail(texts, blocks, labels, end)

@@ -18,10 +18,26 @@ import regex
 
 from ..errors import require_str
 from ..knowledge import bylines as kb
-from ..knowledge import names
+from ..knowledge import names, phrases
 from ..knowledge.labels import ROLE_WORDS
 from ..model import Reporter
 from .emails import EMAIL, LOOSE_EMAIL, clean_email
+
+_LABELLED = (
+    r"(?:"
+    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
+    + r")\s{0,4}[:：]?\s{0,4}(?P<name>\p{Hangul}{2,4})"
+)
+LABELLED_NAME = regex.compile("^" + _LABELLED + r"(?:$|\s|[·|,(])")
+"""A reporter's name after a label opening a line: "기자이미지 신지영", "글쓴이 최서린 · 2024년 4월 9일"."""
+LABELLED_NAMES = regex.compile(_LABELLED + r"(?!\p{Hangul})")
+"""The same anywhere in a line: "… 작성자 : 장하람"."""
+
+
+def is_label_line(text: str) -> bool:
+    """True when the whole line is a byline label and a name ("기자명 김시은")."""
+    m = LABELLED_NAME.match(text)
+    return m is not None and m.end("name") == len(text)
 
 __all__ = ["EMAIL", "BylineMatch", "find_byline", "find_bylines", "is_name", "parse_byline"]
 

@@ -17,7 +17,7 @@ from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS, TIME_LABELS, TimeField
 from ..model import Article, Image, Kind, Removal, Reporter
 from ..text import shapes
-from .byline import EMAIL, parse_byline
+from .byline import EMAIL, LABELLED_NAME, parse_byline
 from .captions import cut_credit
 from .dates import find_times, label_field
 
@@ -31,7 +31,8 @@ _SIGNED_EMAIL = regex.compile(r"(?:^|[\s/(\[<])(?P<email>" + EMAIL.pattern + r")
 """An address closing the last paragraph (a photographer's or reporter's sign-off): the article's."""
 _GLUED_TIME = regex.compile(r"(\d{1,2}:\d{2})(?=(?:19|20)\d{2}\s{0,4}[.\-/년])")
 """A time glued to the next date by a dump ("03:002024년 5월 30일"): split them."""
-_LABEL_TAILS = ("입력", "등록", "수정", "작성", "송고", "전송", "게재", "발행", "승인")
+_LABEL_TAILS = tuple(TIME_LABELS)
+"""A word ending in a time label ("기자입력") is no name."""
 _SPLIT_NAMES = regex.compile(r"[·,\s]+")
 
 
@@ -109,7 +110,7 @@ def credited(text: str) -> tuple[Reporter, ...]:
                 Reporter(r.name, r.role, r.email or m["email"], r.location) if r.name == m["name"] else r
                 for r in found
             ]
-    for rx in (shapes.LABELLED_NAME, shapes.NAME_BEFORE_TIME, shapes.SLASH_CREDIT, shapes.NAME_WITH_ID):
+    for rx in (LABELLED_NAME, shapes.NAME_BEFORE_TIME, shapes.SLASH_CREDIT, shapes.NAME_WITH_ID):
         hit = rx.match(text)
         if hit and hit["name"] not in names:
             found.append(Reporter(name=hit["name"]))
@@ -131,8 +132,7 @@ def credited(text: str) -> tuple[Reporter, ...]:
 def _plausible_name(name: str) -> bool:
     """False for words a loose pattern can take for a name (a time label, a role, a widget word)."""
     return (
-        name not in TIME_LABELS
-        and name not in ROLE_WORDS
+        name not in ROLE_WORDS
         and name not in name_words.NOT_NAMES
         and not name.endswith(_LABEL_TAILS)
         and not name.endswith(phrases.OUTLET_TAILS)

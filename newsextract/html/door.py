@@ -17,10 +17,9 @@ import regex
 from lxml import etree
 
 from ..blocks import Block, BlockKind, PageHints, Zone
-from ..fields.byline import EMAIL, parse_byline
+from ..fields.byline import EMAIL, LABELLED_NAMES, parse_byline
 from ..fields.captions import cut_credit
 from ..fields.dates import find_dates, find_times, label_field
-from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS
 from ..knowledge.profiles import Profile
 from ..limits import Limits
@@ -34,12 +33,6 @@ from .profile import default_index
 _NAME_ONLY = regex.compile(r"^\p{Hangul}{2,4}$")
 _MEMBER_ID = regex.compile(r"\s?\([A-Za-z0-9_.\-]{1,30}\)$")
 """A member id after a citizen reporter's name: "장하람(haram)"."""
-_LABELLED_NAME = regex.compile(
-    r"(?:"
-    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
-    + r")\s{0,2}[:：]?\s{0,2}(\p{Hangul}{2,4})(?!\p{Hangul})"
-)
-"""A name after a byline label: "글쓴이 최서린", "작성자 : 장하람"."""
 _DIGITS = regex.compile(r"\d{1,9}")
 _POINTERS = ("▲", "△", "↑", "▶", "[", "<", "(")
 """Bold lines opening with these are captions, markers or credits, not a deck."""
@@ -566,7 +559,7 @@ def _names_a_person(line: str) -> bool:
 
 
 def _labelled_names(line: str) -> tuple[Reporter, ...]:
-    return tuple(Reporter(name=m.group(1)) for m in _LABELLED_NAME.finditer(line))
+    return tuple(Reporter(name=m["name"]) for m in LABELLED_NAMES.finditer(line))
 
 
 def _same_minute(a: datetime, b: datetime) -> bool:

@@ -224,13 +224,5 @@ NAME_BEFORE_TIME = regex.compile(
 )
 """A reporter's name opening an info line: "이근홍 입력 2018. 05. 16.", "장하람(haram) 25.06.14 18:02"."""
 
-LABELLED_NAME = regex.compile(
-    r"^(?:"
-    + "|".join(regex.escape(w) for w in phrases.BYLINE_LABELS)
-    + r")\s{0,4}[:：]?\s{0,4}(?P<name>\p{Hangul}{2,4})"
-    r"(?:$|\s|[·|,(])"
-)
-"""A reporter's name after a label: "기자이미지 신지영", "글쓴이 최서린 · 2024년 4월 9일"."""
-
 NAME_WITH_ID = regex.compile(r"^(?P<name>\p{Hangul}{2,4})\s?(?:기자)?\s?\((?P<id>[A-Za-z0-9_.\-]{2,30})\)$")
 """A reporter's name with a user id, on its own line: "장하람(haram)"."""
