@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 import regex
 
@@ -84,6 +85,7 @@ _CTRL_ENTITY = re.compile(
     r"|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])(?![0-9a-fA-F]));?"
 )
 """``&#1;``-style references to control characters (C0 but tab/LF/CR, DEL, C1)."""
+_CTRL_ENTITY_BYTES = re.compile(_CTRL_ENTITY.pattern.encode("ascii"))
 _CTRL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _EXCEL_CR = re.compile("_x000[dD]_")
 """Excel's escaped carriage return, dropped like the control characters."""
@@ -127,24 +129,59 @@ def normalise_encoding(name: str) -> str:
     return {"utf_8": "utf-8", "euc_kr": "cp949", "iso8859-1": "latin-1"}.get(found, found)
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Page bytes decoded: the cleaned text, the encoding used, and the bytes themselves when they are
+    exactly ``text`` in UTF-8 (nothing was cleaned), so the HTML parser can read them without a re-encode."""
+
+    text: str
+    encoding: str
+    utf8: bytes | None = None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode page bytes; returns the cleaned text and the name of the encoding used.
 
     Raises :class:`~newsextract.errors.DecodeError` for binary input (images, PDFs, archives, random bytes).
     """
+    got = decode_page(data)
+    return got.text, got.encoding
+
+
+def decode_page(data: bytes) -> Decoded:
+    """:func:`decode_bytes`, keeping the bytes when they are clean UTF-8 (see :class:`Decoded`)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return clean_text(data[len(bom) :].decode(enc, errors="replace")), enc
+            return Decoded(clean_text(data[len(bom) :].decode(enc, errors="replace")), enc)
     _refuse_binary(data)
     utf16 = _bomless_utf16(data)
     if utf16:
-        return clean_text(data.decode(utf16, errors="replace")), utf16
+        return Decoded(clean_text(data.decode(utf16, errors="replace")), utf16)
     if not data.isascii():  # UTF-8 first whatever the page says (see _decode): here with its fast scan
         strict = _strict(data, "utf-8")
         if strict is not None:
-            return clean_text(strict, suspects=_utf8_suspects(data)), "utf-8"
+            suspects = _utf8_suspects(data)
+            if suspects == (False, False) and not _bytes_need_cleaning(data):
+                return Decoded(strict, "utf-8", data)
+            return Decoded(clean_text(strict, suspects=suspects), "utf-8")
     text, enc = _decode(data, declared_encoding(data))
-    return clean_text(text), enc
+    cleaned = clean_text(text)
+    if cleaned is text and enc in ("utf-8", "cp949") and data.isascii():
+        return Decoded(text, enc, data)  # plain ASCII is UTF-8 as it stands
+    return Decoded(cleaned, enc)
+
+
+def _bytes_need_cleaning(data: bytes) -> bool:
+    """True when :func:`clean_text` would change the (valid UTF-8, suspect-free) text of ``data``: it holds a
+    control-character reference (``&#1;``) or Excel's ``_x000D_``. Scanned on the bytes, a byte per character."""
+    if b"_x000" in data:
+        return True
+    i = data.find(b"&#")
+    while i >= 0:  # pages hold tens of "&#39;"-like references: test each where it starts
+        if _CTRL_ENTITY_BYTES.match(data, i):
+            return True
+        i = data.find(b"&#", i + 2)
+    return False
 
 
 def declared_encoding(data: bytes) -> str | None:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import regex
 from lxml import etree
 
-from .decode import clean_text, decode_bytes, looks_like_html
+from .decode import clean_text, decode_page, looks_like_html
 from .errors import EmptyInputError, InputTooLargeError, InputTypeError, SourceReadError
 from .limits import Limits, check_limits
 
@@ -38,6 +38,8 @@ class Loaded:
     kind: Door
     encoding: str | None = None
     tree: etree._Element | None = None
+    utf8: bytes | None = None
+    """The input bytes when they are exactly ``text`` in UTF-8: the HTML parser reads these directly."""
 
 
 def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: object = None) -> Loaded:
@@ -63,8 +65,8 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: o
             data = gunzip(data, name="the input", limits=limits)
         if not data or data.isspace():
             raise EmptyInputError("the input is empty" if not data else "the input holds only whitespace")
-        text, encoding = decode_bytes(data)
-        return _loaded(text, kind=kind, encoding=encoding)
+        got = decode_page(data)
+        return _loaded(got.text, kind=kind, encoding=got.encoding, utf8=got.utf8)
     if isinstance(source, str):
         _check_size(len(source), "characters", limits)
         _refuse_path_string(source)
@@ -134,11 +136,11 @@ def _check_size(size: int, unit: str, limits: Limits) -> None:
         raise InputTooLargeError(f"the input is {size} {unit}; the limit (max_bytes) is {limits.max_bytes}")
 
 
-def _loaded(text: str, *, kind: Door | None, encoding: str | None) -> Loaded:
+def _loaded(text: str, *, kind: Door | None, encoding: str | None, utf8: bytes | None = None) -> Loaded:
     if not _NON_SPACE.search(text):
         raise EmptyInputError("the input is empty" if not text else "the input holds no text, only whitespace")
     door: Door = kind or ("html" if looks_like_html(text) else "text")
-    return Loaded(text=text, kind=door, encoding=encoding)
+    return Loaded(text=text, kind=door, encoding=encoding, utf8=utf8 if door == "html" else None)
 
 
 def _is_soup(obj: Any) -> bool:

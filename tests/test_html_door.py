@@ -8,6 +8,7 @@ import pytest
 
 import newsextract
 from newsextract.blocks import Block, PageHints
+from newsextract.errors import ParseError
 from newsextract.html.door import html_blocks
 from newsextract.html.parse import parse_html
 from newsextract.html.prune import style_hides, tag_pruned, traits
@@ -244,16 +245,15 @@ def test_generic_relaxed_retry_finds_a_short_body() -> None:
 # --- limits and robustness -----------------------------------------------------------------------------
 
 
-def test_deep_tree_is_walked_without_recursion_and_cut_at_max_depth() -> None:
+def test_deep_tree_is_walked_without_recursion_and_refused_past_max_depth() -> None:
     depth = 1500
     markup = page("<div>" * depth + PROSE[0] + "</div>" * depth + f"<p>{PROSE[1]}</p>")
     t0 = time.perf_counter()
     blocks, _ = door(markup)
     assert time.perf_counter() - t0 < 10
-    assert PROSE[1] in texts(blocks)
-    shallow, _ = door(markup, limits=Limits(max_depth=50))
-    assert PROSE[0] not in texts(shallow)
-    assert PROSE[1] in texts(shallow)
+    assert PROSE[0] in texts(blocks) and PROSE[1] in texts(blocks)
+    with pytest.raises(ParseError, match="deeper than 50 levels"):
+        door(markup, limits=Limits(max_depth=50))
 
 
 def test_empty_and_text_free_pages_give_no_blocks() -> None:

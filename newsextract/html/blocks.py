@@ -1,7 +1,7 @@
 """The HTML door's single walk: prune furniture, match profile selectors and cut the tree into raw blocks.
 
 One iterative pass (``lxml.etree.iterwalk``, no Python recursion) over the whole tree, bounded by
-``limits.max_depth``. Every visited element gets a preorder number; a raw block remembers the element that
+``limits.max_depth`` (deeper raises :class:`~newsextract.errors.ParseError`). Every visited element gets a preorder number; a raw block remembers the element that
 owned it, so the door can later place blocks inside or outside the article container by interval tests.
 """
 
@@ -17,6 +17,7 @@ from lxml import etree
 from ..blocks import BlockKind
 from ..knowledge.profiles import PRUNE_TAGS, RELATED_HEADINGS
 from ..limits import Limits
+from .parse import too_deep
 from .profile import (
     A_DESC,
     A_ID,
@@ -151,7 +152,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     memos: dict[tuple[str, str], _Memo] = {}
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     pruned_tags: dict[str, str] = {}  # tag -> "pruned <tag>"
-    max_depth = limits.max_depth
+    max_depth = limits.depth_cap
     blocks = w.blocks
     parents, ends, tags, elements, flags = w.parent, w.end, w.tags, w.elements, w.flags
     prune_tags = PRUNE_TAGS
@@ -209,7 +210,9 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             pass
         else:
             tag = el.tag
-            if len(stack) >= max_depth or not isinstance(tag, str) or not tag:
+            if len(stack) >= max_depth:
+                raise too_deep(max_depth)
+            if not isinstance(tag, str) or not tag:
                 skip()
                 stack.append(None)
                 continue

@@ -3,8 +3,9 @@
 Safety: libxml2's HTML parser never loads a DTD, never expands entities declared in an internal subset
 (``<!ENTITY e SYSTEM "file:///etc/passwd">`` stays unresolved text), never follows XInclude, and runs
 with ``no_network``. XHTML with an XML declaration is parsed by the same HTML parser, never by the XML
-one. After parsing, the tree is checked against :class:`~newsextract.limits.Limits` (element count, depth)
-with XPath, in C, without recursion.
+one. The tree is held to :class:`~newsextract.limits.Limits` without recursion: a page whose markup could make
+more elements than ``max_elements`` is counted with XPath, in C; a nesting deeper than ``max_depth`` is refused
+by the walk where it meets one, and the parser's own depth ceiling is read off its error log.
 """
 
 from __future__ import annotations
@@ -22,29 +23,59 @@ _XML_DECLARATION = regex.compile(r"\A[\ufeff\s]{0,64}<\?xml[^>]*>")
 """lxml refuses a ``str`` that starts with an encoding declaration; the text is decoded already, drop it."""
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(encoding: str | None = None) -> etree.HTMLParser:
     # One per call: an lxml parser is not safe to share between threads. A plain ``etree`` parser, not
     # ``lxml.html``'s: its elements need no Python class lookup per proxy, which halves the cost of walking.
     return etree.HTMLParser(
-        no_network=True, remove_comments=False, remove_pis=True, recover=True, huge_tree=True
+        no_network=True, remove_comments=False, remove_pis=True, recover=True, huge_tree=True, encoding=encoding
     )
 
 
-def parse_html(text: str, *, limits: Limits) -> etree._Element:
-    """Parse HTML text into an lxml tree within ``limits`` (element count, nesting depth)."""
+def parse_html(text: str, *, limits: Limits, utf8: bytes | None = None) -> etree._Element:
+    """Parse HTML text into an lxml tree within ``limits`` (element count, nesting depth).
+
+    ``utf8``, when given, is ``text`` encoded in UTF-8 (the page's own bytes): libxml2 reads those without
+    the conversion a Python string needs, whatever charset the page declares.
+    """
     if not text or text.isspace():
         raise EmptyInputError("the page is empty")
-    text = _XML_DECLARATION.sub("", text, count=1)
+    parser = _parser("utf-8" if utf8 is not None else None)
     try:
-        root = lxml_html.document_fromstring(text, parser=_parser())
+        if utf8 is not None:
+            root = lxml_html.document_fromstring(utf8, parser=parser)
+        else:
+            text = _XML_DECLARATION.sub("", text, count=1)
+            root = lxml_html.document_fromstring(text, parser=parser)
     except etree.ParserError as exc:
         if "empty" in str(exc).lower():
             raise EmptyInputError("the page holds no elements and no text (only comments or markup)") from exc
         raise ParseError(f"cannot parse the page as HTML: {exc}") from exc
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"cannot parse the page as HTML: {exc}") from exc
-    check_tree(root, limits=limits)
+    last = parser.error_log.last_error
+    if last is not None and last.type_name == "ERR_RESOURCE_LIMIT":  # the parser stopped at its depth ceiling
+        raise too_deep(PARSER_MAX_DEPTH - 1)
+    if text.count("<") * _ELEMENTS_PER_TAG + _IMPLIED_ELEMENTS > limits.max_elements:
+        check_tree(root, limits=limits)
+    # Else the tree cannot hold more elements than the limit, and the walk refuses a nesting deeper than
+    # ``limits.max_depth`` where it meets one (:func:`~newsextract.html.blocks.walk_tree`).
     return root
+
+
+def too_deep(cap: int) -> ParseError:
+    """The error for a tree nesting deeper than ``cap`` levels."""
+    if cap >= PARSER_MAX_DEPTH - 1:
+        return ParseError(
+            f"the page nests elements {PARSER_MAX_DEPTH} levels deep, where the HTML parser stops "
+            "and drops the rest of the page"
+        )
+    return ParseError(f"the page nests elements deeper than {cap} levels (limits.max_depth)")
+
+
+_ELEMENTS_PER_TAG = 4
+"""More than libxml2 makes of one ``<``: a lone ``<td>`` gets an implied ``<tbody>`` and ``<tr>``."""
+_IMPLIED_ELEMENTS = 8
+"""``<html>``, ``<head>``, ``<body>`` and a ``<p>`` around stray text, with room to spare."""
 
 
 def check_tree(root: etree._Element, *, limits: Limits) -> None:
@@ -60,12 +91,7 @@ def check_tree(root: etree._Element, *, limits: Limits) -> None:
         )
     cap = limits.depth_cap
     if count > cap and root.xpath(_deeper_than(cap)):
-        if cap == PARSER_MAX_DEPTH - 1:
-            raise ParseError(
-                f"the page nests elements {PARSER_MAX_DEPTH} levels deep, where the HTML parser stops "
-                "and drops the rest of the page"
-            )
-        raise ParseError(f"the page nests elements deeper than {cap} levels (limits.max_depth)")
+        raise too_deep(cap)
 
 
 @lru_cache(maxsize=16)
