@@ -22,6 +22,7 @@ import contextlib
 import gc
 import json
 import platform
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -54,21 +55,29 @@ which a busy machine (other jobs on the same cores) disturbs far less."""
 
 def time_tool(fn: Callable[[Any], object], items: list[Any], rounds: int) -> tuple[float, int]:
     """Best total seconds over ``rounds`` passes (after a warm-up pass), and how many items raised."""
+    failures = warm_up(fn, items)
+    return min(one_pass(fn, items) for _ in range(rounds)), failures
+
+
+def warm_up(fn: Callable[[Any], object], items: list[Any]) -> int:
+    """One untimed pass (imports, caches, compiled patterns); how many items raised."""
     failures = 0
-    for item in items:  # warm-up: imports, caches, compiled patterns
+    for item in items:
         try:
             fn(item)
         except Exception:
             failures += 1
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        start = CLOCK()
-        for item in items:
-            with contextlib.suppress(Exception):
-                fn(item)
-        best = min(best, CLOCK() - start)
-    return best, failures
+    return failures
+
+
+def one_pass(fn: Callable[[Any], object], items: list[Any]) -> float:
+    """Seconds for one pass of ``fn`` over ``items`` on :data:`CLOCK`."""
+    gc.collect()
+    start = CLOCK()
+    for item in items:
+        with contextlib.suppress(Exception):
+            fn(item)
+    return CLOCK() - start
 
 
 def tools() -> dict[str, Callable[[bytes], object]]:
@@ -91,23 +100,36 @@ def tools() -> dict[str, Callable[[bytes], object]]:
 
 
 def run(pages: list[bytes], rounds: int) -> dict[str, Any]:
-    """Time every tool on ``pages``; the result holds per-tool figures and the two target ratios."""
+    """Time every tool on ``pages``; the result holds per-tool figures and the two target ratios.
+
+    Rounds interleave the tools (each round runs every tool once, back to back), so a ratio taken within
+    one round compares the tools under the same machine load; the report gives the best pass of each tool
+    and the median and range of the per-round ratios (what a busy, shared machine still measures fairly).
+    """
     size = sum(len(p) for p in pages)
     result: dict[str, Any] = {"pages": len(pages), "bytes": size, "rounds": rounds, "tools": {}}
-    for name, fn in tools().items():
-        secs, failures = time_tool(fn, pages, rounds)
+    fns = tools()
+    failures = {name: warm_up(fn, pages) for name, fn in fns.items()}
+    passes: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            passes[name].append(one_pass(fn, pages))
+    for name in fns:
+        secs = min(passes[name])
         result["tools"][name] = {
             "seconds": secs,
             "pages_per_s": len(pages) / secs,
             "ms_per_page": 1000 * secs / len(pages),
             "mb_per_s": size / secs / 1e6,
-            "failures": failures,
+            "failures": failures[name],
         }
     t = result["tools"]
     ours = t["newsextract"]["seconds"]
     if "trafilatura" in t:
         result["speedup_vs_trafilatura"] = t["trafilatura"]["seconds"] / ours
+        result["speedup_rounds"] = [a / b for a, b in zip(passes["trafilatura"], passes["newsextract"], strict=True)]
     result["times_bare_parse"] = ours / t["lxml parse"]["seconds"]
+    result["parse_rounds"] = [a / b for a, b in zip(passes["newsextract"], passes["lxml parse"], strict=True)]
     return result
 
 
@@ -166,6 +188,13 @@ def report(result: dict[str, Any], source: Path) -> str:
     lines.append(
         f"newsextract vs bare lxml parse: {y:.2f}x its time ({ok} the <= {TARGET_VS_PARSE:g}x target)"
     )
+    for key, what in (("speedup_rounds", "x trafilatura's speed"), ("parse_rounds", "x the bare parse's time")):
+        if key in result:
+            r = sorted(result[key])
+            lines.append(
+                f"  per round (tools interleaved): median {statistics.median(r):.2f}{what}, "
+                f"range {r[0]:.2f}-{r[-1]:.2f} over {len(r)} rounds"
+            )
     if "import_ms" in result:
         lines.append(f"import newsextract: {result['import_ms']:.0f} ms in a fresh interpreter")
     if "text_dumps" in result:

@@ -122,8 +122,6 @@ class Walk:
     """(profile, role) -> [(rank, node)] in document order."""
     related: list[tuple[int, int]] = field(default_factory=list)
     """(region node, first block index) for related/most-read lists found by their heading."""
-    pruned: list[tuple[str, str]] = field(default_factory=list)
-    """(reason, where) of each pruned subtree, for the audit trail."""
 
     def inside(self, node: int, container: int) -> bool:
         """True when ``node`` is ``container`` or one of its descendants."""
@@ -131,6 +129,8 @@ class Walk:
 
 
 _NO_ROLES: frozenset[str] = frozenset()
+_HEAD_IDS = etree.XPath(".//*[@id]")
+"""Elements with an id inside ``<head>`` (the walk skips the head whole)."""
 _INHERITING_BLOCKS = BLOCK_TAGS - {"div", "section", "article", "main", "body"}
 """Block tags whose blocks keep an item/quote/cell/caption kind from outside (as :func:`_kind` says)."""
 
@@ -151,11 +151,10 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
     memos: dict[tuple[str, str], _Memo] = {}
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
-    pruned_tags: dict[str, str] = {}  # tag -> "pruned <tag>"
     max_depth = limits.depth_cap
     blocks = w.blocks
     parents, ends, tags, elements, flags = w.parent, w.end, w.tags, w.elements, w.flags
-    prune_tags = PRUNE_TAGS
+    prune_tags = PRUNE_TAGS | {"head"}
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
@@ -184,7 +183,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if region > 0:
                 w.related.append((region, len(blocks) - 1))
 
-    walker = etree.iterwalk(root, events=("start", "end", "comment"))
+    walker = etree.iterwalk(root, events=("start", "end"))  # a comment (soup trees keep them) is skipped below
     skip = walker.skip_subtree
     for event, el in walker:
         if event == "end":
@@ -206,8 +205,6 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                     link[2] -= 1
                 ends[a[A_INDEX]] = len(parents) - 1
             stack.pop()
-        elif event == "comment":
-            pass
         else:
             tag = el.tag
             if len(stack) >= max_depth:
@@ -218,17 +215,17 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                 continue
             tag = tag.lower()
             if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
-                el_id = el.get("id")
-                if el_id and el_id in index.by_id:  # script#fusion-metadata: pruned, but it names the CMS
-                    for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
-                        if h.role == "detect":
-                            w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
+                # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
+                # (script#fusion-metadata), so elements with one are matched against the detectors.
+                for sub in (el,) if tag != "head" else _HEAD_IDS(el):
+                    el_id = sub.get("id")
+                    if el_id and el_id in index.by_id:
+                        sub_tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
+                        for h in index.match(sub_tag, el_id, frozenset(), sub.get, stack, {}):
+                            if h.role == "detect":
+                                w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
                 skip()
                 stack.append(None)
-                said = pruned_tags.get(tag)
-                if said is None:
-                    said = pruned_tags[tag] = f"pruned <{tag}>"
-                w.pruned.append((said, tag))
                 continue
             get: Callable[[str], str | None] = el.get
             names = el.keys()  # one call; most elements have no attribute, so no get() either
@@ -274,7 +271,6 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if reason is not None:
                 skip()
                 stack.append(None)
-                w.pruned.append((reason, desc))
                 continue
             for h in hits:
                 w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
@@ -326,7 +322,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                 if link[2]:
                     link[3] += len(text.replace(" ", "").strip())
             continue
-        text = el.tail  # after an element's end, or a comment
+        text = el.tail  # after an element's end
         if text and (parts or not text.isspace()):
             parts.append(text)
             if link[0]:

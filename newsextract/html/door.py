@@ -63,13 +63,15 @@ def html_blocks(
     encoding: str | None,
     limits: Limits,
     profiles: bool = True,
+    markup: str | bytes | None = None,
 ) -> tuple[list[Block], PageHints]:
     """Blocks of the page in reading order (zoned), and what the page says about itself.
 
-    ``profiles=False`` skips the CMS profiles and uses the generic article finder only.
+    ``profiles=False`` skips the CMS profiles and uses the generic article finder only; ``markup`` is the
+    page's source, when at hand (it spares the metadata reader passes over the tree).
     """
     w = walk_tree(root, default_index(profiles), limits=limits)
-    meta = page_hints(root, url=url, encoding=encoding)
+    meta = page_hints(root, url=url, encoding=encoding, markup=markup)
     found = _locate(w, meta, profiles=profiles)
     have = _container_chars(w, found)
     embedded: list[Block] | None = None

@@ -62,9 +62,14 @@ _MAX_LENIENT = 500_000
 # --- public ----------------------------------------------------------------------------------------------
 
 
-def page_hints(root: etree._Element, *, url: str | None, encoding: str | None) -> PageHints:
-    """Title, reporters, times, outlet, canonical URL, section, tags and comment count the page declares."""
-    scan = _scan(root)
+def page_hints(
+    root: etree._Element, *, url: str | None, encoding: str | None, markup: str | bytes | None = None
+) -> PageHints:
+    """Title, reporters, times, outlet, canonical URL, section, tags and comment count the page declares.
+
+    ``markup``, the page's source when at hand, lets lookups of names the page does not hold skip the tree.
+    """
+    scan = _scan(root, markup)
     meta = scan.meta
     lds = [obj for text in scan.scripts for data in loads_lenient(text) for obj in _flatten(data, 0)]
     articles = [o for o in lds if ld_types(o) & K.ARTICLE_TYPES] or [
@@ -285,9 +290,11 @@ def is_person_name(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """What one pass over the tree collects for the readers below (one walk instead of a scan per question).
+    """What the readers below look up in the tree: the head elements, read in one C-filtered pass, and the
+    rest (elements by attribute, id or class) found on first need, in document order.
 
-    Lists are in document order, as the XPath queries and ``iter`` calls they replace would give them.
+    ``markup`` is the page's source when the caller has it: a name it does not hold cannot be on the page,
+    so a lookup of it costs a substring test instead of a pass over every element.
     """
 
     meta: dict[str, list[str]]
@@ -298,17 +305,10 @@ class _Scan:
     """``(rel, href)`` of every ``<link>``."""
     title: etree._Element | None
     """The first ``<title>`` below the root."""
-    attrs: dict[str, list[etree._Element]]
-    """Elements carrying each of :data:`_SCANNED_ATTRS`."""
-    itemprops: dict[str, list[etree._Element]]
-    """``itemprop`` value -> elements."""
-    ids: dict[str, list[etree._Element]]
-    """Elements whose ``id`` is one of ``COMMENT_COUNT_IDS``."""
     root: etree._Element
-    classed: list[etree._Element]
-    """Elements with a ``class`` attribute, in document order: what :func:`_by_class` looks through."""
-    found_classes: dict[tuple[str, str | None], list[etree._Element]]
-    """Filled by :func:`_by_class` on first need (most pages never get that far)."""
+    markup: str | bytes | None
+    found: dict[Any, list[etree._Element]]
+    """Lookups done so far, and the element lists of :func:`_body_scan` once it has run."""
 
 
 _SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
@@ -317,20 +317,15 @@ _SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
 _HEAD_TAGS = ("meta", "script", "link", "title")
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
+_CLASSED = "class"
 
 
-def _scan(root: etree._Element) -> _Scan:
+def _scan(root: etree._Element, markup: str | bytes | None = None) -> _Scan:
     meta: dict[str, list[str]] = {}
     scripts: list[str] = []
     links: list[tuple[str | None, str | None]] = []
-    attrs: dict[str, list[etree._Element]] = {}
-    itemprops: dict[str, list[etree._Element]] = {}
-    ids: dict[str, list[etree._Element]] = {}
     title: etree._Element | None = None
-    classed: list[etree._Element] = []
-    scanned = _SCANNED_NAMES
-    head_tags = _HEAD_TAGS
-    for el in root.iter(*head_tags):  # filtered in C: a proxy only for these few
+    for el in root.iter(*_HEAD_TAGS):  # filtered in C: a proxy only for these few
         get = el.get
         tag = el.tag
         if tag == "meta":
@@ -345,7 +340,34 @@ def _scan(root: etree._Element) -> _Scan:
             links.append((get("rel"), get("href")))
         elif title is None and el is not root:
             title = el
-    for el in root.iter(etree.Element):  # elements only: no proxy is made for a comment
+    return _Scan(meta, scripts, links, title, root, markup, {})
+
+
+def _on_page(scan: _Scan, word: str) -> bool:
+    """False when the page's source is known and does not hold ``word`` (so no element can carry it)."""
+    markup = scan.markup
+    if markup is None:
+        return True
+    if isinstance(markup, bytes):
+        return word.encode("utf-8") in markup
+    return word in markup
+
+
+def _lookup(scan: _Scan, kind: str, value: str) -> list[etree._Element]:
+    """Elements carrying attribute ``value`` (kind ``attr``), ``itemprop=value`` (``itemprop``) or
+    ``id=value`` (``id``), in document order; one pass over the tree serves every lookup of a page."""
+    if not _on_page(scan, value):
+        return []
+    if _CLASSED not in scan.found:
+        _body_scan(scan)
+    return scan.found.get((kind, value), [])
+
+
+def _body_scan(scan: _Scan) -> None:
+    found = scan.found
+    classed: list[etree._Element] = []
+    scanned = _SCANNED_NAMES
+    for el in scan.root.iter(etree.Element):  # elements only: no proxy is made for a comment
         names = el.keys()  # attribute names (an element iterates its children, not these)
         if not names:
             continue
@@ -357,35 +379,38 @@ def _scan(root: etree._Element) -> _Scan:
             if name in scanned:
                 value = el.get(name) or ""
                 if name == "itemprop":
-                    itemprops.setdefault(value, []).append(el)
+                    found.setdefault(("itemprop", value), []).append(el)
                 elif name == "id":
                     if value in _SCANNED_IDS:
-                        ids.setdefault(value, []).append(el)
+                        found.setdefault(("id", value), []).append(el)
                 else:
-                    attrs.setdefault(name, []).append(el)
-    return _Scan(meta, scripts, links, title, attrs, itemprops, ids, root, classed, {})
+                    found.setdefault(("attr", name), []).append(el)
+    found[_CLASSED] = classed
 
 
 def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Element]:
     """Elements (with ``tag``, or any) whose class list holds ``cls``, as XPath's
     ``contains(concat(' ', normalize-space(@class), ' '), ' cls ')`` finds them, in document order."""
     key = (cls, tag)
-    found = scan.found_classes.get(key)
+    found = scan.found.get(key)
     if found is None:
         found = []
-        hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
-        for el in scan.classed:
-            if tag and el.tag != tag:
-                continue
-            value = el.get("class")
-            if not value:
-                continue
-            hit = hits.get(value)
-            if hit is None:
-                hit = hits[value] = cls in _class_words(value)
-            if hit:
-                found.append(el)
-        scan.found_classes[key] = found
+        if _on_page(scan, cls):
+            if _CLASSED not in scan.found:
+                _body_scan(scan)
+            hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
+            for el in scan.found[_CLASSED]:
+                if tag and el.tag != tag:
+                    continue
+                value = el.get("class")
+                if not value:
+                    continue
+                hit = hits.get(value)
+                if hit is None:
+                    hit = hits[value] = cls in _class_words(value)
+                if hit:
+                    found.append(el)
+        scan.found[key] = found
     return found
 
 
@@ -584,7 +609,7 @@ def _modified(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, 
 
 def _attr_time(scan: _Scan, attrs: tuple[str, ...]) -> datetime | None:
     for attr in attrs:
-        for el in scan.attrs.get(attr, ()):
+        for el in _lookup(scan, "attr", attr):
             when = machine_time(el.get(attr) or "")
             if when:
                 return when
@@ -613,7 +638,7 @@ def first_machine_time(articles: list[dict[str, Any]], keys: Iterable[str]) -> d
 
 
 def _itemprop_time(scan: _Scan, prop: str) -> datetime | None:
-    for el in scan.itemprops.get(prop, ()):
+    for el in _lookup(scan, "itemprop", prop):
         value = el.get("datetime") or el.get("content") or text_content(el)
         when = machine_time(value or "")
         if when:
@@ -845,7 +870,7 @@ def _comment_count(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[
     if count is not None:
         return count
     for ident in K.COMMENT_COUNT_IDS:
-        for el in scan.ids.get(ident, ()):
+        for el in _lookup(scan, "id", ident):
             count = _int(text_content(el))
             if count is not None:
                 return count
