@@ -217,7 +217,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
                 # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
                 # (script#fusion-metadata), so elements with one are matched against the detectors.
-                for sub in (el,) if tag != "head" else _HEAD_IDS(el):
+                for sub in (el,) if tag != "head" else _with_ids(el):
                     el_id = sub.get("id")
                     if el_id and el_id in index.by_id:
                         sub_tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
@@ -363,6 +363,11 @@ def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) 
     classes, static, flag, keys, hidden, _, desc = memo
     t = traits(cls, el_id)
     return classes, static, t.flag or flag, keys, hidden, t.chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
+
+
+def _with_ids(head: etree._Element) -> list[etree._Element]:
+    found = _HEAD_IDS(head)
+    return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
 def _kind(tag: str, roles: AbstractSet[str], el: etree._Element, outer: BlockKind | None) -> BlockKind:
