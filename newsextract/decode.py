@@ -75,7 +75,7 @@ _SINGLE_BYTE_WESTERN = {"latin-1", "iso8859-1", "cp1252", "ascii", "iso8859-15"}
 """Declared charsets that Korean pages use by mistake; the bytes are then UTF-8 or CP949."""
 
 _CTRL_BYTES = bytes([*range(0, 9), 11, *range(14, 27), *range(28, 32)])
-_SNIFF = 65_536
+_SNIFF = 8192
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 # Text clean-up (after decoding). Plain character classes use the standard ``re`` engine, which scans

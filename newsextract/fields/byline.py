@@ -20,6 +20,7 @@ from ..errors import require_str
 from ..knowledge import bylines as kb
 from ..knowledge import names, phrases
 from ..knowledge.labels import ROLE_WORDS
+from ..memo import page_memo
 from ..model import Reporter
 from .emails import EMAIL, LOOSE_EMAIL, clean_email
 
@@ -533,6 +534,12 @@ def find_bylines(text: str) -> tuple[BylineMatch, ...]:
     """Every byline in ``text`` (head, tail/line, sign-off), in text order, without overlaps."""
     if not isinstance(text, str) or not text.strip():
         return ()
+    return _find_bylines(text)
+
+
+@page_memo
+def _find_bylines(text: str) -> tuple[BylineMatch, ...]:
+    # Memoised for the page: the stages ask about the same lines (head, tail) several times each.
     found: list[BylineMatch] = []
     head = _head(text) or _inner_dateline(text)
     if head:

@@ -16,6 +16,7 @@ import regex
 from ..errors import require_str
 from ..knowledge.labels import LABEL_AFTER, ROLE_WORDS, TIME_LABELS, TimeField
 from ..knowledge.names import SURNAMES
+from ..memo import page_memo
 
 KST = timezone(timedelta(hours=9), "KST")
 
@@ -91,7 +92,13 @@ def find_dates(text: str) -> tuple[TimeMatch, ...]:
     """Every date in ``text`` with its span, in order."""
     if not isinstance(text, str) or not text:
         return ()
-    return tuple(_scan(text[:_FIND_LIMIT], limit=_SCAN_LIMIT))
+    return _find_dates(text[:_FIND_LIMIT])
+
+
+@page_memo
+def _find_dates(text: str) -> tuple[TimeMatch, ...]:
+    # Memoised for the page: the stages ask about the same lines (head, tail) several times each.
+    return tuple(_scan(text, limit=_SCAN_LIMIT))
 
 
 def label_field(label: str | None) -> TimeField | None:

@@ -53,6 +53,11 @@ _NAVER_OID = regex.compile(r"(?:[?&]oid=|/article/(?:\d+/)?)(?P<oid>\d{3})(?:[/&
 _ROLE_SET = frozenset(ROLE_WORDS)
 _SPLIT_AUTHORS = regex.compile(r"(?:(?<!\s)|\G)\s*(?:,|;|·|/|\band\b|및)\s*")  # (?<!\s)|\G: linear
 _PARENS = regex.compile(r"[(\[<【［][^)\]>】］]{0,80}[)\]>】］]")
+_JS_TOKEN = regex.compile(
+    r'"(?:[^"\\]++|\\.?)*+"?' r"|'(?:[^'\\]++|\\.?)*+'?" r"|//[^\n]*+" r"|/\*(?:[^*]++|\*(?!/))*+(?:\*/)?",
+    regex.S,
+)
+"""A string literal (to its closing quote, or the end when unclosed) or a comment: possessive, so linear."""
 _JS_TAIL_COMMA = regex.compile(r",(\s*[}\]])")
 _MAX_LD_CHARS = 2_000_000
 _MAX_LENIENT = 500_000
@@ -248,32 +253,14 @@ def decode_values(text: str, *, start: int = 0, limit: int = 50, attempts: int =
 
 def strip_js_comments(text: str) -> str:
     """``text`` without ``// …`` and ``/* … */`` comments outside string literals."""
-    out: list[str] = []
-    i, n, start = 0, len(text), 0
-    quote = ""
-    while i < n:
-        ch = text[i]
-        if quote:
-            if ch == "\\":
-                i += 2
-                continue
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "/" and i + 1 < n and text[i + 1] in "/*":
-            out.append(text[start:i])
-            if text[i + 1] == "/":
-                j = text.find("\n", i)
-                i = n if j < 0 else j
-            else:
-                j = text.find("*/", i + 2)
-                i = n if j < 0 else j + 2
-            start = i
-            continue
-        i += 1
-    out.append(text[start:])
-    return "".join(out)
+    if "/" not in text:
+        return text
+    return _JS_TOKEN.sub(_keep_strings, text)
+
+
+def _keep_strings(m: regex.Match[str]) -> str:
+    token = m.group()
+    return "" if token[0] == "/" else token
 
 
 def is_person_name(word: str) -> bool:
