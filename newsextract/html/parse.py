@@ -56,7 +56,8 @@ def parse_html(text: str, *, limits: Limits, utf8: bytes | None = None) -> etree
     last = parser.error_log.last_error
     if last is not None and last.type_name == "ERR_RESOURCE_LIMIT":  # the parser stopped at its depth ceiling
         raise too_deep(PARSER_MAX_DEPTH - 1)
-    if text.count("<") * _ELEMENTS_PER_TAG + _IMPLIED_ELEMENTS > limits.max_elements:
+    tags = utf8.count(b"<") if utf8 is not None else text.count("<")
+    if tags * _ELEMENTS_PER_TAG + _IMPLIED_ELEMENTS > limits.max_elements:
         check_tree(root, limits=limits)
     # Else the tree cannot hold more elements than the limit, and the walk refuses a nesting deeper than
     # ``limits.max_depth`` where it meets one (:func:`~newsextract.html.blocks.walk_tree`).
