@@ -31,3 +31,8 @@ def forget_page() -> None:
     """Empty every page memo (called as a page starts)."""
     for memo in _MEMOS:
         memo.cache_clear()
+
+
+def memo_size() -> int:
+    """Answers held by all page memos together (for tests and curiosity)."""
+    return sum(memo.cache_info().currsize for memo in _MEMOS)
