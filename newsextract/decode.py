@@ -86,6 +86,14 @@ _CTRL_ENTITY = re.compile(
 )
 """``&#1;``-style references to control characters (C0 but tab/LF/CR, DEL, C1)."""
 _CTRL_ENTITY_BYTES = re.compile(_CTRL_ENTITY.pattern.encode("ascii"))
+_EXCEL_CR_BYTES = re.compile(rb"_x000[dD]_")
+_DIRT_ASCII = bytes([*range(0, 9), 11, *range(14, 32), 127])
+"""ASCII control bytes :data:`_CTRL_CHARS` removes (a form feed, 12, becomes a space first)."""
+_DIRT_WIDE_BYTES = re.compile(rb"\xc2[\x80-\xa0]|\xe2\x80[\x80-\x8b\xa8\xa9\xaf]|\xe2\x81\x9f|\xe3\x80\x80|\xef\xbb\xbf")
+"""The non-ASCII characters of :data:`_DIRT_CLASS` in UTF-8: every branch opens with a literal byte, so ``re``
+skips ahead to those bytes."""
+_WIDE_DROPPED = frozenset([*(bytes([0xC2, b]) for b in range(0x80, 0xA0)), b"\xe2\x80\x8b", b"\xef\xbb\xbf"])
+"""C1 controls, the zero-width space and the BOM are removed; the other odd spaces become a space."""
 _CTRL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
 _EXCEL_CR = re.compile("_x000[dD]_")
 """Excel's escaped carriage return, dropped like the control characters."""
@@ -160,10 +168,11 @@ def decode_page(data: bytes) -> Decoded:
     if not data.isascii():  # UTF-8 first whatever the page says (see _decode): here with its fast scan
         strict = _strict(data, "utf-8")
         if strict is not None:
-            suspects = _utf8_suspects(data)
-            if suspects == (False, False) and not _bytes_need_cleaning(data):
-                return Decoded(strict, "utf-8", data)
-            return Decoded(clean_text(strict, suspects=suspects), "utf-8")
+            moji, dirty = _utf8_suspects(data)
+            if not moji:  # cleaned on the bytes, which the parser then reads as they are
+                raw = clean_utf8(data, dirty=dirty)
+                return Decoded(strict if raw is data else raw.decode("utf-8"), "utf-8", raw)
+            return Decoded(clean_text(strict, suspects=(moji, dirty)), "utf-8")
     text, enc = _decode(data, declared_encoding(data))
     cleaned = clean_text(text)
     if cleaned is text and enc in ("utf-8", "cp949") and data.isascii():
@@ -171,17 +180,37 @@ def decode_page(data: bytes) -> Decoded:
     return Decoded(cleaned, enc)
 
 
-def _bytes_need_cleaning(data: bytes) -> bool:
-    """True when :func:`clean_text` would change the (valid UTF-8, suspect-free) text of ``data``: it holds a
-    control-character reference (``&#1;``) or Excel's ``_x000D_``. Scanned on the bytes, a byte per character."""
+def clean_utf8(data: bytes, *, dirty: bool = True) -> bytes:
+    """:func:`clean_text` on valid UTF-8 without mojibake, done on the bytes (``data`` itself when clean).
+
+    ``dirty=False`` says that no control or odd-space character is there (as :func:`_utf8_suspects` finds):
+    only ``&#1;``-style references and Excel's ``_x000D_`` are then looked for. Each step removes or
+    replaces whole characters, so the result stays valid UTF-8, and runs in the order :func:`clean_text`
+    uses, so both give the same text.
+    """
+    if _has_ctrl_entity(data):
+        data = _CTRL_ENTITY_BYTES.sub(b"", data)
     if b"_x000" in data:
-        return True
+        data = _EXCEL_CR_BYTES.sub(b"", data)
+    if dirty:
+        if b"\x0c" in data:
+            data = data.replace(b"\x0c", b" ")  # a form feed is an odd space, the other controls go
+        data = data.translate(None, _DIRT_ASCII)
+        data = _DIRT_WIDE_BYTES.sub(_wide_dirt, data)
+    return data
+
+
+def _has_ctrl_entity(data: bytes) -> bool:
     i = data.find(b"&#")
     while i >= 0:  # pages hold tens of "&#39;"-like references: test each where it starts
         if _CTRL_ENTITY_BYTES.match(data, i):
             return True
         i = data.find(b"&#", i + 2)
     return False
+
+
+def _wide_dirt(m: re.Match[bytes]) -> bytes:
+    return b"" if m.group() in _WIDE_DROPPED else b" "
 
 
 def declared_encoding(data: bytes) -> str | None:

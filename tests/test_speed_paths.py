@@ -22,7 +22,8 @@ from newsextract.limits import DEFAULT_LIMITS, Limits
 from newsextract.memo import forget_page, memo_size
 
 _PIECES = ["a", " ", "\n", "\t", "\x0c", "\x01", "\x7f", "가", "한", "·", "’", "…", "\xa0", "\u3000", "\ufeff",
-           "\u200b", "é", "¼", "¿", "ï", "€", "《", "😀", "&#1;", "&#39;", "_x000d_", "<b>", "</b>"]
+           "\u200b", "é", "¼", "¿", "ï", "€", "《", "😀", "&#1;", "&#39;", "_x000d_", "<b>", "</b>",
+           "\x85", "\u2028", "\u202f", "\u205f", "\u2003", "\x1b", "&#x9f;", "_x000D_"]
 
 
 def _page(body: str, charset: str = "utf-8") -> str:
@@ -39,11 +40,18 @@ def test_clean_utf8_keeps_its_bytes_for_the_parser() -> None:
 
 
 @pytest.mark.parametrize("dirt", ["\xa0", "\u200b", "\x01", "&#1;", "&#x0B;", "_x000D_"])
-def test_text_that_needs_cleaning_is_not_handed_over_raw(dirt: str) -> None:
+def test_text_that_needs_cleaning_is_cleaned_on_the_bytes(dirt: str) -> None:
     data = _page(f"<p>가람시가{dirt}새 도서관을 열었다.</p>").encode()
     got = decode_page(data)
-    assert got.utf8 is None
     assert got.text == clean_text(data.decode())
+    assert got.utf8 is not None and got.utf8 != data and got.utf8.decode() == got.text
+
+
+def test_mojibake_is_repaired_on_the_text_not_the_bytes() -> None:
+    garbled = "서울시민".encode("cp949").decode("latin-1")
+    data = _page(f"<p>{garbled} {garbled} {garbled}</p>").encode()
+    got = decode_page(data)
+    assert got.utf8 is None and "서울시민" in got.text
 
 
 def test_random_pages_decode_the_same_either_way() -> None:
