@@ -123,9 +123,21 @@ class Walk:
     related: list[tuple[int, int]] = field(default_factory=list)
     """(region node, first block index) for related/most-read lists found by their heading."""
 
+    first_block: list[int] = field(default_factory=list)
+    """Per node: how many blocks were cut before it opened (where its own blocks start)."""
+
     def inside(self, node: int, container: int) -> bool:
         """True when ``node`` is ``container`` or one of its descendants."""
         return container <= node <= self.end[container]
+
+    def block_span(self, node: int) -> range:
+        """Indexes of the blocks cut inside ``node``: a contiguous run, since the walk cuts a subtree's
+        blocks while it is in that subtree, and each block belongs to the element open when it was cut."""
+        blocks, end = self.blocks, self.end[node]
+        start = i = self.first_block[node]
+        while i < len(blocks) and node <= blocks[i].node <= end:
+            i += 1
+        return range(start, i)
 
 
 _NO_ROLES: frozenset[str] = frozenset()
@@ -153,7 +165,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     max_depth = limits.depth_cap
     blocks = w.blocks
-    parents, ends, tags, elements, flags = w.parent, w.end, w.tags, w.elements, w.flags
+    parents, ends, tags, elements, flags, first_block = w.parent, w.end, w.tags, w.elements, w.flags, w.first_block
     prune_tags = PRUNE_TAGS | {"head"}
 
     def flush() -> None:
@@ -280,6 +292,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                 flush()
             parent = stack[-1] if stack else None
             parents.append(parent[A_INDEX] if parent else -1)
+            first_block.append(len(blocks))
             ends.append(node)
             tags.append(tag)
             elements.append(el)

@@ -284,17 +284,13 @@ def _headline_before(w: Walk, start: int) -> int | None:
 
 
 def _first_block(w: Walk, node: int) -> int:
-    for i, b in enumerate(w.blocks):
-        if w.inside(b.node, node):
-            return i
-    return len(w.blocks)
+    span = w.block_span(node)
+    return span.start if span else len(w.blocks)
 
 
 def _last_block(w: Walk, node: int) -> int:
-    for i in range(len(w.blocks) - 1, -1, -1):
-        if w.inside(w.blocks[i].node, node):
-            return i
-    return -1
+    span = w.block_span(node)
+    return span.stop - 1 if span else -1
 
 
 def _title_block(w: Walk, title: str | None) -> int | None:
@@ -434,7 +430,8 @@ def _related_drops(w: Walk, found: _Found) -> set[int]:
 
 
 def _texts(w: Walk, node: int) -> list[str]:
-    return [b.text for b in w.blocks if b.text and b.kind != "image" and w.inside(b.node, node)]
+    blocks = w.blocks
+    return [blocks[i].text for i in w.block_span(node) if blocks[i].text and blocks[i].kind != "image"]
 
 
 def _role_texts(w: Walk, found: _Found) -> dict[str, list[list[str]]]:
