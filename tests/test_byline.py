@@ -140,11 +140,33 @@ def test_dateline_glued_after_caption() -> None:
     assert found[0].reporters == (R("김시은", "기자", None, "서울"),)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("경제부 한가람 기자", [R("한가람", "기자")]),
+        ("사회부 한가람 기자 garam@example.com", [R("한가람", "기자", "garam@example.com")]),
+        ("정치부 한가람·윤서진 기자", [R("한가람", "기자"), R("윤서진", "기자")]),
+        ("한가람 경제부기자 garam@example.com", [R("한가람", "기자", "garam@example.com")]),
+        ("포항 한가람 기자", [R("한가람", "기자", None, "포항")]),
+        ("김포시 한가람 기자", [R("한가람", "기자", None, "김포시")]),
+        ("워싱턴 한가람 특파원", [R("한가람", "특파원", None, "워싱턴")]),
+        ("포항/한가람 기자", [R("한가람", "기자", None, "포항")]),
+        ("한가람/윤서진 기자", [R("한가람", "기자"), R("윤서진", "기자")]),
+        ("시청은 새 계획을 내놨다. 대구 한가람 기자", [R("한가람", "기자", None, "대구")]),
+    ],
+)
+def test_desks_and_places_around_names(text: str, expected: list[Reporter]) -> None:
+    """A desk ("경제부") is never a name; a dateline place before a name is its location, with or without
+    a separator; a slash between two names joins co-authors."""
+    assert list(parse_byline(text)) == expected
+
+
 def test_is_name() -> None:
     assert is_name("김시은") and is_name("남궁민수")
     assert (
         not is_name("이데일리") and not is_name("관계자") and not is_name("김") and not is_name("김시은기자")
     )
+    assert not is_name("경제부") and not is_name("정치부") and not is_name("포항") and not is_name("김포시")
 
 
 # ---------------------------------------------------------------- properties

@@ -84,6 +84,7 @@ TokenKind = Literal[
     "team",
     "outlet",
     "credit",
+    "place",
     "word",
     "id",
     "sep",
@@ -110,11 +111,17 @@ def is_name(word: str) -> bool:
         return False
     if "기자" in word or "특파원" in word or "위원" in word or "통신원" in word:
         return False
+    if _is_place(word) or _is_team(word):  # "포항", "김포시", "경제부": a dateline place or a desk
+        return False
     if word.endswith(kb.OUTLET_ENDINGS) and len(word) >= 3:
         return False
     if len(word) >= 3 and word[:2] in names.DOUBLE_SURNAMES:
         return True
     return word[0] in names.SURNAMES
+
+
+def _is_place(word: str) -> bool:
+    return word in kb.PLACES or (len(word) >= 3 and word[-1] in "시군구도" and word[:-1] in kb.PLACES)
 
 
 def _is_team(word: str) -> bool:
@@ -160,11 +167,13 @@ def _split_han(t: str, s: int) -> list[_Tok]:
     for r in _ROLES if t.endswith(_ROLES) else ():
         if len(t) > len(r) and t.endswith(r):
             head = t[: -len(r)]
-            if is_name(head) or head in kb.CREDIT_WORDS:
-                return [*_split_han(head, s), _Tok("role", r, s + len(head), e)]
+            if is_name(head) or head in kb.CREDIT_WORDS or _is_team(head) or _is_place(head):
+                return [*_split_han(head, s), _Tok("role", r, s + len(head), e)]  # "경제부기자": desk, role
             if r in _QUALIFIED_ROLES and len(head) <= 4 and head not in names.NOT_NAMES:
                 return [_Tok("role", t, s, e)]  # "과학전문기자": the role as written
             break
+    if _is_place(t):
+        return [_Tok("place", t, s, e)]
     if is_name(t):
         return [_Tok("name", t, s, e)]
     if _is_team(t):
@@ -192,12 +201,12 @@ def _assemble(toks: list[_Tok], *, allow_bare: bool) -> list[Reporter]:
         nxt = solid[i + 1] if i + 1 < len(solid) else None
         after = solid[i + 2] if i + 2 < len(solid) else None
         if (
-            t.kind in ("name", "word")
+            t.kind in ("name", "word", "place")
             and nxt is not None
-            and (nxt.text == "=" or (nxt.text == "/" and after is not None and after.kind == "name"))
+            and (nxt.text == "=" or (nxt.text == "/" and t.kind != "name" and after is not None and after.kind == "name"))
             and t.text not in kb.CREDIT_WORDS
-        ):
-            loc = t.text
+        ) or (t.kind == "place" and nxt is not None and nxt.kind == "name"):
+            loc = t.text  # "포항=이상원 기자", "포항/이상원 기자", "포항 이상원 기자" ("김시은/박세준": two names)
             continue
         if t.kind == "name":
             group.append(t.text)
@@ -259,7 +268,7 @@ def _dedupe(reps: list[Reporter]) -> list[Reporter]:
 
 
 _BYLINE_KINDS = frozenset(
-    {"email", "role", "name", "team", "outlet", "credit", "id", "sep", "space", "open", "close"}
+    {"email", "role", "name", "team", "outlet", "credit", "place", "id", "sep", "space", "open", "close"}
 )
 
 
@@ -467,7 +476,7 @@ def _walk_back(toks: list[_Tok]) -> int | None:
         elif k in ("email", "id"):
             if k == "id" and (seen_core or _next_solid(toks, i) is not None):
                 break
-        elif k in ("team", "outlet", "credit"):
+        elif k in ("team", "outlet", "credit", "place"):
             pass
         elif k == "word":
             nxt = _next_solid(toks, i)
