@@ -13,6 +13,7 @@ Shared by both doors.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -61,8 +62,30 @@ class _Span:
     end: int  # exclusive
 
 
-def classify(blocks: list[Block], hints: PageHints) -> list[Decision]:
-    """Label each block; the result is in block order."""
+LEARNED_FURNITURE = "learned furniture (recurs across the site's pages)"
+"""The reason given to a block dropped for a line learned by ``newsextract batch --learn``."""
+
+
+def furniture_key(text: str) -> str:
+    """A line in the form learned furniture is stored and compared in: whitespace collapsed, NFC."""
+    return unicodedata.normalize("NFC", norm(text))
+
+
+def classify(blocks: list[Block], hints: PageHints, furniture: frozenset[str] | None = None) -> list[Decision]:
+    """Label each block; the result is in block order.
+
+    ``furniture``: learned furniture lines (:func:`furniture_key` form); a block showing one is labelled
+    furniture first, so it neither reaches the article nor sways the search for it.
+    """
+    if furniture:
+        learned = [b.kind != "image" and furniture_key(b.text) in furniture for b in blocks]
+        if any(learned):
+            rest = [b for b, drop in zip(blocks, learned, strict=True) if not drop]
+            others = iter(classify(rest, hints))
+            return [
+                Decision(block=b, label="furniture", reason=LEARNED_FURNITURE) if drop else next(others)
+                for b, drop in zip(blocks, learned, strict=True)
+            ]
     if any(b.zone == "body" for b in blocks):
         return _classify_zoned(blocks, hints)
     if any(b.zone == "outside" for b in blocks):

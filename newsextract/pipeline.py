@@ -8,9 +8,10 @@ Each stage lives in its own module; this file only wires them.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from .blocks import Decision, PageHints
+from .blocks import Block, Decision, PageHints
 from .classify import classify
 from .fields.record import build_article
 from .html.door import html_blocks
@@ -23,73 +24,160 @@ from .text.door import text_blocks
 
 
 def extract(
-    source: Any, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, profiles: bool = True
+    source: Any,
+    *,
+    url: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    profiles: bool = True,
+    furniture: frozenset[str] | None = None,
 ) -> Article:
     """Extract the article from a saved page or a text dump of one.
 
     ``source`` is bytes, str (HTML or a text dump: detected), an ``os.PathLike`` (``.gz`` too) or a
     BeautifulSoup object. ``profiles=False`` finds the article of an HTML page without the CMS profiles.
+    ``furniture``: lines learned to be the site's furniture (``furniture_key`` form, see
+    ``newsextract.batch --learn``); blocks showing one are dropped before the article is looked for.
     """
     loaded = load_source(source, limits=limits, url=url)
     if loaded.kind == "html":
-        return _from_html(loaded, url=url, limits=limits, profiles=profiles)
-    return _from_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits)
+        return _from_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
+    return _from_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits, furniture=furniture)
 
 
-def extract_text(text: str, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Article:
+def extract_text(
+    text: str, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, furniture: frozenset[str] | None = None
+) -> Article:
     """Extract the article from a plain-text dump (w3m, lynx, select-all copy, get_text, html2text)."""
     loaded = load_source(text, limits=limits, kind="text", url=url)
-    return _from_text(loaded.text, encoding=None, url=url, limits=limits)
+    return _from_text(loaded.text, encoding=None, url=url, limits=limits, furniture=furniture)
 
 
 def extract_html(
-    html: Any, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, profiles: bool = True
+    html: Any,
+    *,
+    url: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    profiles: bool = True,
+    furniture: frozenset[str] | None = None,
 ) -> Article:
     """Extract the article from a saved HTML page (bytes, str, path or BeautifulSoup object).
 
     ``profiles=False`` skips the CMS profiles and uses the generic article finder only.
     """
     loaded = load_source(html, limits=limits, kind="html", url=url)
-    return _from_html(loaded, url=url, limits=limits, profiles=profiles)
+    return _from_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
 
 
 def explain_decisions(
-    source: Any, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, profiles: bool = True
+    source: Any,
+    *,
+    url: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    profiles: bool = True,
+    furniture: frozenset[str] | None = None,
 ) -> tuple[Article, list[Decision]]:
     """The article and every block's decision (label and reason), in page order: what ``explain`` shows."""
     loaded = load_source(source, limits=limits, url=url)
     if loaded.kind == "html":
-        decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles)
+        decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
         return build_article(decisions, hints, kind="html"), decisions
-    decisions, hints = _decide_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits)
+    decisions, hints = _decide_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits, furniture=furniture)
     return build_article(decisions, hints, kind="text"), decisions
 
 
-def _from_text(text: str, *, encoding: str | None, url: str | None, limits: Limits) -> Article:
-    decisions, hints = _decide_text(text, encoding=encoding, url=url, limits=limits)
+@dataclass(frozen=True, slots=True)
+class PageBlocks:
+    """A page read as far as its blocks (decode -> parse -> prune -> blocks), before classify."""
+
+    blocks: list[Block]
+    hints: PageHints
+    kind: Literal["html", "text"]
+    root: Any = None
+    """The parsed tree of an HTML page (its markup, for template fingerprints); None for a dump."""
+
+
+def page_blocks(
+    source: Any,
+    *,
+    url: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    profiles: bool = True,
+    kind: Literal["html", "text"] | None = None,
+) -> PageBlocks:
+    """The first stages only: what ``newsextract.batch --learn`` reads to learn a site's furniture."""
+    loaded = load_source(source, limits=limits, kind=kind, url=url)
+    if loaded.kind == "html":
+        blocks, hints, root = _html_blocks(loaded, url=url, limits=limits, profiles=profiles)
+        return PageBlocks(blocks, hints, "html", root)
+    return PageBlocks(text_blocks(loaded.text, limits=limits), _text_hints(url, loaded.encoding), "text")
+
+
+def article_from(page: PageBlocks, *, furniture: frozenset[str] | None = None) -> Article:
+    """The last stages (classify -> fields) over :func:`page_blocks`' result."""
+    return explain_blocks(page, furniture=furniture)[0]
+
+
+def explain_blocks(page: PageBlocks, *, furniture: frozenset[str] | None = None) -> tuple[Article, list[Decision]]:
+    """:func:`article_from` with every block's decision, like :func:`explain_decisions`."""
+    hints = page.hints if page.kind == "html" else PageHints()  # a dump's classify sees no hints
+    decisions = classify(page.blocks, hints, furniture)
+    return build_article(decisions, page.hints, kind=page.kind), decisions
+
+
+def _from_text(
+    text: str, *, encoding: str | None, url: str | None, limits: Limits, furniture: frozenset[str] | None = None
+) -> Article:
+    decisions, hints = _decide_text(text, encoding=encoding, url=url, limits=limits, furniture=furniture)
     return build_article(decisions, hints, kind="text")  # fields
 
 
-def _from_html(loaded: Loaded, *, url: str | None, limits: Limits, profiles: bool = True) -> Article:
-    decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles)
+def _from_html(
+    loaded: Loaded,
+    *,
+    url: str | None,
+    limits: Limits,
+    profiles: bool = True,
+    furniture: frozenset[str] | None = None,
+) -> Article:
+    decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
     return build_article(decisions, hints, kind="html")  # fields
 
 
+def _text_hints(url: str | None, encoding: str | None) -> PageHints:
+    url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time
+    return PageHints(url=url, encoding=encoding, url_published=url_published)
+
+
 def _decide_text(
-    text: str, *, encoding: str | None, url: str | None, limits: Limits
+    text: str, *, encoding: str | None, url: str | None, limits: Limits, furniture: frozenset[str] | None = None
 ) -> tuple[list[Decision], PageHints]:
     blocks = text_blocks(text, limits=limits)  # blocks
-    decisions = classify(blocks, PageHints())  # classify
-    url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time
-    return decisions, PageHints(url=url, encoding=encoding, url_published=url_published)
+    decisions = classify(blocks, PageHints(), furniture)  # classify
+    return decisions, _text_hints(url, encoding)
 
 
 def _decide_html(
-    loaded: Loaded, *, url: str | None, limits: Limits, profiles: bool = True
+    loaded: Loaded,
+    *,
+    url: str | None,
+    limits: Limits,
+    profiles: bool = True,
+    furniture: frozenset[str] | None = None,
 ) -> tuple[list[Decision], PageHints]:
-    root = loaded.tree if loaded.tree is not None else parse_html(loaded.text, limits=limits)  # parse
-    blocks, hints = html_blocks(
-        root, url=url, encoding=loaded.encoding, limits=limits, profiles=profiles
-    )  # prune + blocks
-    decisions = classify(blocks, hints)  # classify
+    blocks, hints, _root = _html_blocks(loaded, url=url, limits=limits, profiles=profiles)
+    decisions = classify(blocks, hints, furniture)  # classify
     return decisions, hints
+
+
+def _html_blocks(
+    loaded: Loaded, *, url: str | None, limits: Limits, profiles: bool = True
+) -> tuple[list[Block], PageHints, Any]:
+    if loaded.tree is not None:  # a BeautifulSoup object, converted
+        root, markup = loaded.tree, None
+    else:
+        root = parse_html(loaded.text, limits=limits, utf8=loaded.utf8)  # parse
+        markup = loaded.utf8 if loaded.utf8 is not None else loaded.text
+    blocks, hints = html_blocks(
+        root, url=url, encoding=loaded.encoding, limits=limits, profiles=profiles, markup=markup
+    )  # prune + blocks
+    return blocks, hints, root

@@ -59,7 +59,7 @@ def learn(
     source_limits: SourceLimits = DEFAULT_SOURCE_LIMITS,
 ) -> dict[str, frozenset[str]]:
     """First pass of ``--learn``: the furniture lines of every site in ``paths`` (see :mod:`.learn`)."""
-    opts = WorkOptions(limits=limits, source_limits=source_limits)
+    opts = WorkOptions(limits=limits, source_limits=source_limits, learn=True)
     items = iter_sources(*_as_paths(paths), field=field, limits=source_limits)
     return learn_from(run_items(items, jobs=jobs, timeout=timeout, options=opts), min_pages)
 

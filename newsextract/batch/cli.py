@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from . import clean_lines, learn
-from .learn import MIN_PAGES_FLOOR, load_furniture, save_furniture
+from .learn import MIN_PAGES_FLOOR, furniture_summary, load_furniture, save_furniture
 from .output import ResumeState, SyncedWriter, csv_header, mark_line_duplicates, scan_done
 from .progress import Progress
 from .sources import DEFAULT_SOURCE_LIMITS, SourceLimits, count_items
@@ -111,6 +111,6 @@ def _furniture(
     if side is not None:
         save_furniture(furniture, side)
     if not args.quiet:
-        n = sum(len(v) for v in furniture.values())
-        print(f"newsextract batch: --learn: {n} furniture lines on {len(furniture)} sites", file=sys.stderr)
+        n, sites = furniture_summary(furniture)
+        print(f"newsextract batch: --learn: {n} furniture lines on {sites} sites", file=sys.stderr)
     return furniture
