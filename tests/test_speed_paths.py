@@ -179,3 +179,39 @@ def test_decode_sniffs_binary_in_the_first_8_kb() -> None:
     assert decode._SNIFF == 8192
     with pytest.raises(newsextract.DecodeError):
         decode.decode_bytes(b"\x00\x01\x02\x03" * 4096)
+
+
+def test_display_width_agrees_with_unicodedata() -> None:
+    import unicodedata
+
+    from newsextract.text.width import display_width
+
+    rng = random.Random(3)
+    pools = [(0x20, 0x2FFF), (0xAC00, 0xD7A3), (0x3000, 0x9FFF), (0xFF00, 0xFFEF), (0x1F000, 0x1FAFF), (0x20000, 0x2FFFF)]
+    for _ in range(3000):
+        text = "".join(chr(rng.randint(*rng.choice(pools))) for _ in range(rng.randint(0, 20)))
+        expected = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        assert display_width(text) == expected, repr(text)
+
+
+def test_column_cells_agree_with_a_character_walk() -> None:
+    import unicodedata
+
+    from newsextract.text.columns import _cells
+
+    def walk(line: str) -> list[tuple[int, int]]:
+        out, col, spaces = [], 0, 0
+        for i, ch in enumerate(line):
+            if ch == " ":
+                spaces += 1
+            else:
+                if spaces >= 3 or (i == spaces and spaces > 0):
+                    out.append((col, i))
+                spaces = 0
+            col += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return out
+
+    rng = random.Random(4)
+    for _ in range(5000):
+        line = "".join(rng.choice(["가", "a", " ", "   ", "《", "１", "-"]) for _ in range(rng.randint(0, 25)))
+        assert _cells(line) == walk(line), repr(line)

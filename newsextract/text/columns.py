@@ -7,28 +7,28 @@ first, then the right parts, so the article is no longer interleaved with the si
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections import Counter
+
+from .width import display_width, wide_count
 
 _MIN_GAP = 3
 _MIN_EDGE = 20
 _MIN_VOTES = 5
 _MIN_SPLIT = 3
+_GAP = re.compile(f"(?:^ +| {{{_MIN_GAP},}})(?=[^ ])")
+"""A run of spaces that opens a cell: leading blanks, or a gap of ``_MIN_GAP`` or more, before text."""
 
 
 def _cells(line: str) -> list[tuple[int, int]]:
     """(display column, index) where each run of text after a gap of spaces starts."""
     out: list[tuple[int, int]] = []
-    col = 0
-    spaces = 0
-    for i, ch in enumerate(line):
-        if ch == " ":
-            spaces += 1
-        else:
-            if spaces >= _MIN_GAP or (i == spaces and spaces > 0):
-                out.append((col, i))
-            spaces = 0
-        col += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    last = wide = 0
+    for m in _GAP.finditer(line):
+        i = m.end()
+        wide += wide_count(line[last:i])
+        last = i
+        out.append((i + wide, i))
     return out
 
 
@@ -86,7 +86,7 @@ def split_columns(lines: list[str]) -> list[str]:
                 out.append(left)
             right.append(rest.strip())
             continue
-        if _width(raw) <= edge:
+        if display_width(raw) <= edge:
             out.append(raw)
             continue
         out.extend(right)  # a line across both columns ends the run
@@ -95,6 +95,3 @@ def split_columns(lines: list[str]) -> list[str]:
     out.extend(right)
     return out
 
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

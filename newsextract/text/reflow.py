@@ -4,19 +4,15 @@ first word would not have fit after it."""
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 
 import regex
 
+from .width import display_width
+
 _BULLET_START = regex.compile(r"^\s*(?:[*+•o#◦▪‣□☆·-]|\d{1,3}\.)\s")
 _ENDS = regex.compile(r"(?:[.!?。]|다\.|요\.)[\"'”’)\]]?$")
 _RULE = regex.compile(r"^\s*[_━─=\-*]{10,}\s*$")
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes (East Asian wide and fullwidth characters count two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _measured_wrap(lines: list[str], measure: Callable[[str], int]) -> tuple[int, int] | None:
