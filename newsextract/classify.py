@@ -23,6 +23,7 @@ from .blocks import Block, Decision, Label, PageHints
 from .fields.byline import EMAIL, is_label_line, parse_byline
 from .knowledge import names, phrases
 from .knowledge.labels import ROLE_WORDS
+from .memo import page_memo
 from .text import shapes
 from .text.shapes import norm
 
@@ -102,11 +103,13 @@ def classify(blocks: list[Block], hints: PageHints, furniture: frozenset[str] | 
 # ---------------------------------------------------------------- line rules
 
 
+@page_memo
 def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog (or a press promo)."""
     return shapes.is_furniture(text) or _PROMO.match(text) is not None
 
 
+@page_memo
 def is_byline_line(text: str) -> bool:
     """True for a line that only credits reporters ("김시은 기자 a@b.kr", "YTN 나혜인 (a@b.kr)")."""
     if len(text) > 100 or (shapes.is_prose(text) and not EMAIL.search(text)) or shapes.is_credit_only(text):

@@ -1,7 +1,8 @@
 """Memos for pure, text-in/value-out helpers that several stages ask about the same line of one page.
 
-A page's head and tail lines are read by the door, by classify and by the field parsers, each asking
-"is this a byline? which times does it hold?". :func:`page_memo` caches such a function's answers
+A page's lines are read by the door, by classify (the text door's span search scores each line once per
+candidate span) and by the field parsers, each asking "is this furniture? a byline? which times does it
+hold?". :func:`page_memo` caches such a function's answers
 (immutable values only), and :func:`forget_page` empties every memo: the pipeline calls it when it
 starts on a page, so nothing is carried from one page to the next (a benchmark that runs the same pages
 again gains nothing from an earlier round). The memos only ever hold answers, never inputs' identity,
@@ -22,7 +23,7 @@ _MEMOS: list[Any] = []
 
 def page_memo(fn: F) -> F:
     """Cache ``fn`` (hashable arguments, immutable result) for the page being extracted."""
-    cached = lru_cache(maxsize=1024)(fn)
+    cached = lru_cache(maxsize=8192)(fn)
     _MEMOS.append(cached)
     return cached  # type: ignore[return-value]
 

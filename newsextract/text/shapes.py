@@ -5,12 +5,18 @@ Pure predicates over one line of text; the phrase lists come from :mod:`newsextr
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..fields.captions import find_credit
 from ..fields.dates import find_dates
 from ..knowledge import phrases
 from ..knowledge.labels import ROLE_WORDS, TIME_LABELS
+from ..memo import page_memo
+
+Matcher = re.Pattern[str] | regex.Pattern[str]
+"""A compiled pattern of either engine (both have ``match``, ``search``, ``sub``)."""
 
 _SHARE_WORDS = regex.compile(
     "|".join(regex.escape(w) for w in sorted(phrases.SHARE_WORDS, key=len, reverse=True)) + r"|\s+"
@@ -18,12 +24,21 @@ _SHARE_WORDS = regex.compile(
 _PRODUCTION = regex.compile(phrases.PRODUCTION_CREDIT)
 
 
-def any_of(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+def any_of(patterns: tuple[str, ...]) -> Matcher:
     """One pattern matching where any of ``patterns`` matches: a catalog costs one regex call, not one each.
 
-    The catalog patterns use no backreferences or inline flags, so the alternation says the same.
+    The catalog patterns use no backreferences or inline flags, so the alternation says the same. A
+    catalog in the syntax both engines share is compiled by the standard ``re``, which runs these long
+    alternations two to three times faster; one using ``regex``-only syntax (``\\p{Hangul}``, possessive
+    repeats) by ``regex``.
     """
-    return regex.compile("|".join(f"(?:{p})" for p in patterns))
+    joined = "|".join(f"(?:{p})" for p in patterns)
+    if "\\p{" in joined or "++" in joined or "*+" in joined or "?+" in joined:
+        return regex.compile(joined)
+    try:
+        return re.compile(joined)
+    except re.error:
+        return regex.compile(joined)
 
 
 _FURNITURE = any_of(phrases.PATTERNS)
@@ -80,6 +95,7 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@page_memo
 def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog."""
     if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
@@ -94,6 +110,7 @@ def is_production_credit(text: str) -> bool:
     return bool(_PRODUCTION.match(text))
 
 
+@page_memo
 def is_end_marker(text: str) -> bool:
     """True when the line opens the tail of the page (copyright, comments, reporter card, lists, tips)."""
     return text.startswith(phrases.END_PREFIXES) or _END.match(text) is not None
@@ -104,6 +121,7 @@ def is_speaker_marker(text: str) -> bool:
     return len(text) <= 24 and bool(_HANGUL.search(text)) and _SPEAKER.match(text) is not None
 
 
+@page_memo
 def is_prose(text: str) -> bool:
     """True for a sentence-like line: Hangul text ending like a Korean sentence."""
     if len(text) > 30 and "@" in text:  # both trailing patterns need an "@"
@@ -131,6 +149,7 @@ def hangul_share(text: str) -> float:
     return sum(1 for c in chars if _HANGUL.match(c)) / len(chars)
 
 
+@page_memo
 def is_time_line(text: str) -> bool:
     """True for an info line with a time: labelled ("입력 2024.05.03 10:20"), opening with a full date,
     or a short non-sentence line holding a date and time ("조아라 기자 | 2022-09-14 17:05")."""
@@ -148,6 +167,7 @@ def is_credit_only(text: str) -> bool:
     return len(text) <= 60 and _CREDIT_ONLY.match(text) is not None
 
 
+@page_memo
 def is_caption_line(text: str) -> bool:
     """True for a line shaped like a caption ("▲ …", "사진 제공: 연합뉴스", "… (사진=…)" with no sentence)."""
     if len(text) > 400:
