@@ -30,7 +30,6 @@ from .prune import text_content
 
 KST = timezone(timedelta(hours=9), "KST")
 
-_WS = regex.compile(r"\s+")
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
 _TITLE_PREFIX = regex.compile(
     rf"^\s*(?P<prefix>[\[【〔［<〈《(](?:\s*+[^\[\]【】〔〕［］<>〈〉《》()]{{1,{K.TITLE_PREFIX_MAX}}}?|\s++)\s*+[\]】〕］>〉》)])\s*(?P<rest>\S.*)$",
@@ -422,11 +421,11 @@ def clean_value(value: Any) -> str:
         return ""
     if "&" in value and _ENTITY.search(value):
         value = html_lib.unescape(value)
-    return _WS.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
 def _key(name: str) -> str:
-    return _WS.sub("", name).lower()
+    return "".join(name.split()).lower()
 
 
 _OUTLET_KEYS = frozenset(_key(n) for n in K.OUTLET_NAMES)
