@@ -60,5 +60,8 @@ def test_dataframe(tmp_path: Path, client: object) -> None:
     pytest.importorskip("dask.dataframe")
     from newsextract.dask import records_dataframe
 
-    df = records_dataframe(_inputs(tmp_path / "in")).compute()
-    assert len(df) == 13 and (df["status"] == "ok").sum() == 12
+    inputs = _inputs(tmp_path / "in")
+    df = records_dataframe(inputs).compute()
+    want = list(clean(inputs, jobs=0))  # 9 files (one a PNG), 3 zip members, 2 tar members
+    assert len(df) == len(want) == 14 and (df["status"] == "ok").sum() == 13
+    assert list(df["source"]) == [r.source for r in want]
