@@ -153,6 +153,7 @@ def test_dateline_glued_after_caption() -> None:
         ("포항/한가람 기자", [R("한가람", "기자", None, "포항")]),
         ("한가람/윤서진 기자", [R("한가람", "기자"), R("윤서진", "기자")]),
         ("시청은 새 계획을 내놨다. 대구 한가람 기자", [R("한가람", "기자", None, "대구")]),
+        ("한가람 과학전문기자", [R("한가람", "과학전문기자")]),
     ],
 )
 def test_desks_and_places_around_names(text: str, expected: list[Reporter]) -> None:

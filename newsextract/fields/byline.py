@@ -169,7 +169,7 @@ def _split_han(t: str, s: int) -> list[_Tok]:
             head = t[: -len(r)]
             if is_name(head) or head in kb.CREDIT_WORDS or _is_team(head) or _is_place(head):
                 return [*_split_han(head, s), _Tok("role", r, s + len(head), e)]  # "경제부기자": desk, role
-            if r in _QUALIFIED_ROLES and len(head) <= 4 and head not in names.NOT_NAMES:
+            if r in _QUALIFIED_ROLES and len(head) <= 4:
                 return [_Tok("role", t, s, e)]  # "과학전문기자": the role as written
             break
     if _is_place(t):
