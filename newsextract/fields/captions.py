@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 import regex
 
-from ..knowledge.credits import CREDIT_LEADS, CREDIT_TAILS
+from ..knowledge.credits import CREDIT_LEADS, CREDIT_TAILS, PHOTO_AGENCIES
 from .byline import find_byline, find_bylines
 from .emails import EMAIL
 
 _LEADS = "|".join(w.replace(" ", r"\s{0,2}") for w in sorted(CREDIT_LEADS, key=len, reverse=True))
+_AGENCIES = "|".join(
+    regex.escape(w).replace(r"\ ", r"\s{0,2}") for w in sorted(PHOTO_AGENCIES, key=len, reverse=True)
+)
 _TAILS = "|".join(w.replace(" ", r"\s{0,2}") for w in sorted(CREDIT_TAILS, key=len, reverse=True))
 _OPEN = r"[(\[<［【〈＜]"
 _CLOSE = r"[)\]>］】〉＞]"
@@ -39,8 +42,15 @@ _CREDIT_PATTERNS = (
     regex.compile(rf"/\s{{0,2}}(?P<credit>[^/\n]{{1,40}}?)\s{{0,2}}(?:{_TAILS})\s{{0,2}}$"),
     # "… 신고은 사진=KBS2 캡처", "사진 출처 : 연합뉴스" (to the end)
     regex.compile(rf"(?:^|(?<=\s))(?:{_LEADS})\s{{0,2}}[=:：]\s{{0,2}}(?P<credit>[^=\n]{{1,60}})$"),
+    # "… 모습. 한빛시 제공", "… 모습 ⓒ 한빛시 제공": a source named after the caption's last sentence
+    regex.compile(
+        rf"(?<=[.!?]\s{{1,2}})(?:[ⓒ©Ⓒ]\s{{0,2}})?(?P<credit>[^.ⓒ©Ⓒ\n]{{1,40}}?)\s{{0,2}}(?:{_TAILS}){_NO_DB}\s{{0,2}}$"
+    ),
     # "경기도소방재난본부 제공" as a whole line
     regex.compile(rf"^\s{{0,2}}(?P<credit>[^\n]{{1,40}}?)\s{{0,2}}(?:{_TAILS}){_NO_DB}\s{{0,2}}$"),
+    # a wire service or stock library alone at the end: "… 모습. 연합뉴스", "… /뉴스1", "… [게티이미지뱅크]"
+    regex.compile(rf"(?:(?<=[.!?]\s{{1,2}})|/\s{{0,2}})(?P<credit>{_AGENCIES})\s{{0,2}}$"),
+    regex.compile(rf"{_OPEN}\s{{0,2}}(?P<credit>{_AGENCIES})\s{{0,2}}{_CLOSE}\s{{0,2}}$"),
     # "ⓒ새마을금고중앙회"
     regex.compile(r"[ⓒ©Ⓒ]\s{0,2}(?P<credit>[^\s,.()\[\]]{1,30})"),
     # "스포츠조선DB", "OSEN DB" as a whole line

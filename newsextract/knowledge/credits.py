@@ -33,3 +33,33 @@ CREDIT_TAILS: Final[tuple[str, ...]] = (
     "제작",
 )
 """Words after the source ("[연합뉴스 자료사진]", "[SR 제공]", "/서울경찰청 제공", "[이태호 제작]")."""
+
+PHOTO_AGENCIES: Final[tuple[str, ...]] = (
+    "연합뉴스",
+    "뉴스1",
+    "뉴시스",
+    "AP",
+    "AFP",
+    "EPA",
+    "로이터",
+    "UPI",
+    "신화",
+    "교도",
+    "AP 연합뉴스",
+    "AFP 연합뉴스",
+    "EPA 연합뉴스",
+    "로이터 연합뉴스",
+    "게티이미지뱅크",
+    "게티이미지코리아",
+    "게티이미지",
+    "Getty Images",
+    "셔터스톡",
+    "아이클릭아트",
+    "클립아트코리아",
+    "픽사베이",
+    "언스플래시",
+    "pixabay",
+    "unsplash",
+)
+"""Wire services and stock-photo libraries a caption may end with, bare: "… 모습. 연합뉴스", "… /뉴스1",
+"… [게티이미지뱅크]". Named alone like this, they are the credit."""
