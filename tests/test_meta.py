@@ -336,3 +336,18 @@ def test_shortened_og_title_gives_way_to_the_full_one() -> None:
     <meta property="og:title" content="한빛시, 폐교를 청년 창업마을로...">
     </head><body></body></html>"""
     assert hints(markup).title == "한빛시, 폐교를 청년 창업마을로 바꿔 작업실 40곳 마련"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("시청 새 도서관 문 연다 < 사회 < 기사본문 - 한빛일보", "시청 새 도서관 문 연다"),  # NDSoft <title>
+        ("시청 새 도서관 문 연다 | 사회 | 한빛일보", "시청 새 도서관 문 연다"),
+        ("한빛일보 - 시청 새 도서관 문 연다", "시청 새 도서관 문 연다"),
+        ("KBS 뉴스 | 시청 새 도서관 문 연다", "시청 새 도서관 문 연다"),
+        ("새 정부 경제 - 이렇게 바뀐다", "새 정부 경제 - 이렇게 바뀐다"),  # a headline's own words, not a site
+        ("A - B 대결 성사", "A - B 대결 성사"),
+    ],
+)
+def test_title_site_and_section_segments(raw: str, clean: str) -> None:
+    assert clean_title(raw, ["한빛일보"]) == clean

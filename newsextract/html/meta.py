@@ -123,7 +123,7 @@ def clean_title(title: str, site_names: Iterable[str] = ()) -> str:
     """The headline without a " - 조선일보" / " | KBS 뉴스" / " : 네이버 뉴스" site segment at either end."""
     text = clean_value(title)
     known = _KNOWN_SITES | {_key(n) for n in site_names if n}
-    for _ in range(3):
+    for _ in range(4):
         cut = _cut_site(text, known)
         if cut == text:
             break
@@ -477,12 +477,23 @@ def _same_text(a: str, b: str) -> bool:
 def _cut_site(text: str, known: frozenset[str] | set[str]) -> str:
     for sep in K.TITLE_SEPARATORS:
         idx = text.rfind(sep)
-        if idx > 0 and _is_site(text[idx + len(sep) :], known):
+        if idx > 0 and (_is_site(text[idx + len(sep) :], known) or text[idx + len(sep) :].strip() in K.TITLE_TRAIL_WORDS):
             return text[:idx].rstrip()
         idx = text.find(sep)
-        if idx > 0 and _is_site(text[:idx], known) and text[idx + len(sep) :].strip():
+        if idx > 0 and _is_lead_site(text[:idx], known) and text[idx + len(sep) :].strip():
             return text[idx + len(sep) :].lstrip()
     return text
+
+
+def _is_lead_site(segment: str, known: frozenset[str] | set[str]) -> bool:
+    """A site name before the headline: known, or shaped like one ("한빛일보", "KBS 뉴스") — a headline's
+    opening words ("새 정부 경제 - …") end with the same words, so two Hangul words are not enough."""
+    words = segment.split()
+    if not words:
+        return False
+    if _key(segment) in known:
+        return True
+    return _is_site(segment, known) and (len(words) == 1 or (len(words) == 2 and words[0].isascii()))
 
 
 def _is_site(segment: str, known: frozenset[str] | set[str]) -> bool:

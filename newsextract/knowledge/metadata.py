@@ -357,6 +357,17 @@ TITLE_SEPARATORS: Final[tuple[str, ...]] = (
 )
 """Separators between a headline and the site name in ``<title>`` and og:title."""
 
+TITLE_TRAIL_WORDS: Final[frozenset[str]] = frozenset(
+    {
+        "기사본문", "기사 본문", "본문", "기사", "뉴스", "종합", "사회", "정치", "경제", "국제", "문화", "스포츠",
+        "연예", "오피니언", "사설", "칼럼", "전국", "지역", "IT", "IT/과학", "과학", "생활", "건강", "교육", "라이프",
+        "엔터", "포토", "영상", "산업", "금융", "증권", "부동산", "북한", "사건사고", "날씨", "여행", "세계",
+        "사회일반", "정치일반", "경제일반", "전체기사",
+    }
+)
+"""Page and section words that trail a headline in ``<title>`` after a separator: NDSoft's
+"제목 < 사회 < 기사본문 - 매체", "제목 | 경제 | 매체". Cut from the end only."""
+
 SITE_WORDS: Final[tuple[str, ...]] = (
     "뉴스",
     "news",
