@@ -19,7 +19,7 @@ from .html.meta import url_date
 from .html.parse import parse_html
 from .limits import DEFAULT_LIMITS, Limits
 from .model import Article
-from .source import Loaded, load_source
+from .source import load_source
 from .text.door import text_blocks
 
 
@@ -38,18 +38,15 @@ def extract(
     ``furniture``: lines learned to be the site's furniture (``furniture_key`` form, see
     ``newsextract.batch --learn``); blocks showing one are dropped before the article is looked for.
     """
-    loaded = load_source(source, limits=limits, url=url)
-    if loaded.kind == "html":
-        return _from_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
-    return _from_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits, furniture=furniture)
+    page = page_blocks(source, url=url, limits=limits, profiles=profiles)
+    return article_from(page, furniture=furniture)
 
 
 def extract_text(
     text: str, *, url: str | None = None, limits: Limits = DEFAULT_LIMITS, furniture: frozenset[str] | None = None
 ) -> Article:
     """Extract the article from a plain-text dump (w3m, lynx, select-all copy, get_text, html2text)."""
-    loaded = load_source(text, limits=limits, kind="text", url=url)
-    return _from_text(loaded.text, encoding=None, url=url, limits=limits, furniture=furniture)
+    return article_from(page_blocks(text, url=url, limits=limits, kind="text"), furniture=furniture)
 
 
 def extract_html(
@@ -64,8 +61,8 @@ def extract_html(
 
     ``profiles=False`` skips the CMS profiles and uses the generic article finder only.
     """
-    loaded = load_source(html, limits=limits, kind="html", url=url)
-    return _from_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
+    page = page_blocks(html, url=url, limits=limits, profiles=profiles, kind="html")
+    return article_from(page, furniture=furniture)
 
 
 def explain_decisions(
@@ -77,12 +74,7 @@ def explain_decisions(
     furniture: frozenset[str] | None = None,
 ) -> tuple[Article, list[Decision]]:
     """The article and every block's decision (label and reason), in page order: what ``explain`` shows."""
-    loaded = load_source(source, limits=limits, url=url)
-    if loaded.kind == "html":
-        decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
-        return build_article(decisions, hints, kind="html"), decisions
-    decisions, hints = _decide_text(loaded.text, encoding=loaded.encoding, url=url, limits=limits, furniture=furniture)
-    return build_article(decisions, hints, kind="text"), decisions
+    return explain_blocks(page_blocks(source, url=url, limits=limits, profiles=profiles), furniture=furniture)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +96,21 @@ def page_blocks(
     profiles: bool = True,
     kind: Literal["html", "text"] | None = None,
 ) -> PageBlocks:
-    """The first stages only: what ``newsextract.batch --learn`` reads to learn a site's furniture."""
-    loaded = load_source(source, limits=limits, kind=kind, url=url)
-    if loaded.kind == "html":
-        blocks, hints, root = _html_blocks(loaded, url=url, limits=limits, profiles=profiles)
-        return PageBlocks(blocks, hints, "html", root)
-    return PageBlocks(text_blocks(loaded.text, limits=limits), _text_hints(url, loaded.encoding), "text")
+    """The first stages: source -> decode -> (parse -> prune ->) blocks, for an HTML page or a text dump."""
+    loaded = load_source(source, limits=limits, kind=kind, url=url)  # read + decode
+    if loaded.kind == "text":
+        url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time
+        hints = PageHints(url=url, encoding=loaded.encoding, url_published=url_published)
+        return PageBlocks(text_blocks(loaded.text, limits=limits), hints, "text")  # lines -> blocks
+    if loaded.tree is not None:  # a BeautifulSoup object, converted
+        root, markup = loaded.tree, None
+    else:
+        root = parse_html(loaded.text, limits=limits, utf8=loaded.utf8)  # parse
+        markup = loaded.utf8 if loaded.utf8 is not None else loaded.text
+    blocks, page_hints = html_blocks(
+        root, url=url, encoding=loaded.encoding, limits=limits, profiles=profiles, markup=markup
+    )  # prune + blocks
+    return PageBlocks(blocks, page_hints, "html", root)
 
 
 def article_from(page: PageBlocks, *, furniture: frozenset[str] | None = None) -> Article:
@@ -120,64 +121,5 @@ def article_from(page: PageBlocks, *, furniture: frozenset[str] | None = None) -
 def explain_blocks(page: PageBlocks, *, furniture: frozenset[str] | None = None) -> tuple[Article, list[Decision]]:
     """:func:`article_from` with every block's decision, like :func:`explain_decisions`."""
     hints = page.hints if page.kind == "html" else PageHints()  # a dump's classify sees no hints
-    decisions = classify(page.blocks, hints, furniture)
-    return build_article(decisions, page.hints, kind=page.kind), decisions
-
-
-def _from_text(
-    text: str, *, encoding: str | None, url: str | None, limits: Limits, furniture: frozenset[str] | None = None
-) -> Article:
-    decisions, hints = _decide_text(text, encoding=encoding, url=url, limits=limits, furniture=furniture)
-    return build_article(decisions, hints, kind="text")  # fields
-
-
-def _from_html(
-    loaded: Loaded,
-    *,
-    url: str | None,
-    limits: Limits,
-    profiles: bool = True,
-    furniture: frozenset[str] | None = None,
-) -> Article:
-    decisions, hints = _decide_html(loaded, url=url, limits=limits, profiles=profiles, furniture=furniture)
-    return build_article(decisions, hints, kind="html")  # fields
-
-
-def _text_hints(url: str | None, encoding: str | None) -> PageHints:
-    url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time
-    return PageHints(url=url, encoding=encoding, url_published=url_published)
-
-
-def _decide_text(
-    text: str, *, encoding: str | None, url: str | None, limits: Limits, furniture: frozenset[str] | None = None
-) -> tuple[list[Decision], PageHints]:
-    blocks = text_blocks(text, limits=limits)  # blocks
-    decisions = classify(blocks, PageHints(), furniture)  # classify
-    return decisions, _text_hints(url, encoding)
-
-
-def _decide_html(
-    loaded: Loaded,
-    *,
-    url: str | None,
-    limits: Limits,
-    profiles: bool = True,
-    furniture: frozenset[str] | None = None,
-) -> tuple[list[Decision], PageHints]:
-    blocks, hints, _root = _html_blocks(loaded, url=url, limits=limits, profiles=profiles)
-    decisions = classify(blocks, hints, furniture)  # classify
-    return decisions, hints
-
-
-def _html_blocks(
-    loaded: Loaded, *, url: str | None, limits: Limits, profiles: bool = True
-) -> tuple[list[Block], PageHints, Any]:
-    if loaded.tree is not None:  # a BeautifulSoup object, converted
-        root, markup = loaded.tree, None
-    else:
-        root = parse_html(loaded.text, limits=limits, utf8=loaded.utf8)  # parse
-        markup = loaded.utf8 if loaded.utf8 is not None else loaded.text
-    blocks, hints = html_blocks(
-        root, url=url, encoding=loaded.encoding, limits=limits, profiles=profiles, markup=markup
-    )  # prune + blocks
-    return blocks, hints, root
+    decisions = classify(page.blocks, hints, furniture)  # classify
+    return build_article(decisions, page.hints, kind=page.kind), decisions  # fields
