@@ -297,7 +297,7 @@ def _first_article_span(texts: list[str], scores: list[float]) -> _Span | None:
     Reader comments and other pages' texts after a copyright line can outweigh a short article.
     """
     for i, t in enumerate(texts):
-        if t.startswith(phrases.COPYRIGHT_PREFIXES):
+        if shapes.is_copyright(t):
             found = _best_span(scores, i)
             if found is not None and found[1] >= _ARTICLE_SCORE:
                 return found[0]
@@ -833,7 +833,7 @@ def _label_zoned_body(
             continue
         if shapes.is_end_marker(t) and lead < _LEAD:
             labels[i] = ("furniture", "tail marker (copyright, tip line, widget)", "")
-            ended = t.startswith(phrases.COPYRIGHT_PREFIXES)
+            ended = shapes.is_copyright(t)
             continue
         near = not shapes.needs_image(t) or _image_near(texts, blocks, i, dump=False)
         rule = _line_rule(t, blocks[i], image_near=near)

@@ -347,3 +347,24 @@ def test_tag_pruned_keeps_a_button_that_shows_a_time() -> None:
     assert not tag_pruned("button", b)
     assert tag_pruned("script", a)
     assert not tag_pruned("p", a)
+
+
+def test_bold_deck_opening_the_body_is_the_subtitle_when_the_profile_found_the_headline() -> None:
+    markup = (
+        "<html><head><title>가람시 대담</title></head><body>"
+        '<h1 id="news-title" class="article_main_tit">가람시장 "새 도서관은 모두의 서재"</h1>'
+        '<div class="info_area"><span class="date"><span>2026.03.02 09:15</span></span></div>'
+        '<div class="main_text"><div class="text_area">'
+        "<strong>- 새 도서관, 다음 달 문 연다</strong><br><strong>- 주민 의견 모아 설계</strong><br><br>"
+        "■ 방송 : 가람라디오 아침대담<br>"
+        "▷진행자 : 새 도서관 이야기를 들어보겠습니다. 준비는 어디까지 됐습니까?<br>"
+        "▶가람시장 : 공사는 끝났고 책을 들이는 중입니다. 다음 달이면 문을 엽니다.<br>"
+        "인터뷰 자료의 저작권은 가람라디오에 있습니다.<br>"
+        "전문 게재나 인터뷰 인용 보도 시,<br>아래와 같이 프로그램명을 밝혀주시기 바랍니다.<br>[가람라디오 아침대담]"
+        "</div></div></body></html>"
+    )
+    art = newsextract.extract(markup)
+    assert art.title == '가람시장 "새 도서관은 모두의 서재"'
+    assert art.subtitle == "- 새 도서관, 다음 달 문 연다\n- 주민 의견 모아 설계"
+    assert art.paragraphs[0] == "■ 방송 : 가람라디오 아침대담"
+    assert art.paragraphs[-1].startswith("▶가람시장 : 공사는 끝났고")  # the copyright statement ends the article

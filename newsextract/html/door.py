@@ -210,8 +210,8 @@ def _header_scan(
         title_block = None  # a match far inside the body is a repeat, not the headline
     if title_block is None:
         first = w.blocks[start] if start < len(w.blocks) else None
-        if first is not None and first.kind == "heading" and 6 <= len(first.text) <= 200:
-            title_block = start
+        if "title" in roles and first is not None and first.kind == "heading" and 6 <= len(first.text) <= 200:
+            title_block = start  # (when a profile found the headline, a heading opening the body is a deck)
         else:
             title_block = _headline_before(w, start)
     head: dict[int, str] = {}

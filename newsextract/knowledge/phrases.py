@@ -228,6 +228,10 @@ COPYRIGHT_PREFIXES: Final[tuple[str, ...]] = (
 )
 """Copyright lines: inside an article container, nothing after one is body."""
 
+COPYRIGHT_PATTERNS: Final[tuple[str, ...]] = (r"^.{0,40}저작권은 .{1,40}에 있습니다",)
+"""Copyright statements in words ("인터뷰 자료의 저작권은 SBS 라디오에 있습니다."): like the prefixes above,
+nothing after one is body."""
+
 END_PREFIXES: Final[tuple[str, ...]] = (
     *COPYRIGHT_PREFIXES,
     "SNS 기사보내기",
@@ -276,8 +280,11 @@ END_PATTERNS: Final[tuple[str, ...]] = (
     r"^▷\s{0,4}(?:전화|이메일|카카오톡)",
     r"^\[(?:카카오톡|전화|메일)\]",
     r"^\S{0,12}\s?기사목록 전체보기$",
-    r"^.{0,40}저작권은 .{1,40}에 있습니다",
+    *COPYRIGHT_PATTERNS,
     r"^댓글\s{0,4}\d+\s{0,4}개?$",
+    # the reprint notice under broadcast interview transcripts: "전문 게재나 인터뷰 인용 보도 시, …",
+    # "※ 인터뷰 내용 인용 시 출처를 밝혀주시기 바랍니다"
+    r"^[※◇■▶*\[(]?\s{0,2}(?:전문\s{0,2}게재나\s{0,2})?인터뷰\s{0,2}(?:내용\s{0,2})?(?:인용|사용)\s{0,2}(?:보도\s{0,2})?시",
 )
 
 SPEAKER_MARKERS: Final[tuple[str, ...]] = (

@@ -43,6 +43,7 @@ def any_of(patterns: tuple[str, ...]) -> Matcher:
 
 _FURNITURE = any_of(phrases.PATTERNS)
 _END = any_of(phrases.END_PATTERNS)
+_COPYRIGHT = any_of(phrases.COPYRIGHT_PATTERNS)
 _SPEAKER = any_of(phrases.SPEAKER_MARKERS)
 _CREDIT_ONLY = any_of(phrases.PHOTO_CREDIT_ONLY)
 _CAPTION_LINE = any_of(phrases.CAPTION_LINES)
@@ -108,6 +109,12 @@ def is_furniture(text: str) -> bool:
 def is_production_credit(text: str) -> bool:
     """True for a production credit ("영상취재 : 홍길동 기자"): crew, not the article's authors."""
     return bool(_PRODUCTION.match(text))
+
+
+def is_copyright(text: str) -> bool:
+    """True for a copyright line ("ⓒ 한빛일보", "저작권자 © …", "… 저작권은 SBS 라디오에 있습니다."): the article
+    ends before it."""
+    return text.startswith(phrases.COPYRIGHT_PREFIXES) or _COPYRIGHT.match(text) is not None
 
 
 @page_memo
