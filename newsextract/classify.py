@@ -632,6 +632,8 @@ def _label_header(
             labels[i] = ("furniture", "phrase catalog", "")
         elif shapes.is_caption_line(t) and blocks[i].kind != "item":
             labels[i] = ("caption", "caption line", "")
+        elif shapes.is_programme_line(t) and i >= hi - 3:
+            labels[i] = ("body", "guest or programme line opening the body", "")
     # the deck: the run of plain lines right above the body (captions and images may sit between)
     i = hi - 1
     while i >= lo and len(deck) < 5:

@@ -5,6 +5,7 @@ All text is invented.
 
 from __future__ import annotations
 
+import newsextract
 from newsextract.limits import DEFAULT_LIMITS, Limits
 from newsextract.text.columns import column_edge, split_columns
 from newsextract.text.door import text_blocks
@@ -150,3 +151,29 @@ def test_line_limit_is_enforced() -> None:
 
     with pytest.raises(InputTooLargeError):
         text_blocks("가\n" * 20, limits=Limits(max_lines=10))
+
+
+def test_guest_line_opens_the_body_and_a_bare_photo_credit_line_is_a_caption() -> None:
+    dump = "\n".join(
+        [
+            "가람뉴스TV",
+            "",
+            "[이슈+] 가람시 새 도서관, 무엇이 달라지나",
+            "",
+            "<출연 : 윤서진 가람대 문헌정보학과 교수>",
+            "",
+            "가람시가 새 도서관을 다음 달 연다고 밝혔습니다. 주민 의견을 모아 설계했다고 하는데요.",
+            "",
+            "새 도서관 열람실 모습 사진=가람시 누리집 갈무리",
+            "",
+            "열람실은 밤 열 시까지 문을 열고, 어린이 책방은 주말에도 운영한다고 합니다.",
+            "",
+            "시는 개관 첫 달 동안 방문객 의견을 받아 운영 시간을 다시 정하겠다고 밝혔습니다.",
+            "",
+        ]
+    )
+    art = newsextract.extract_text(dump)
+    assert art.title == "[이슈+] 가람시 새 도서관, 무엇이 달라지나"
+    assert art.subtitle is None
+    assert art.paragraphs[0] == "<출연 : 윤서진 가람대 문헌정보학과 교수>"
+    assert all("사진=" not in p for p in art.paragraphs)

@@ -321,12 +321,19 @@ IMAGE_MARKS: Final[tuple[str, ...]] = ("이미지 확대", "사진 확대", "이
 IMAGE_FILE_LINE: Final[str] = r"^\[[A-Za-z0-9_.\-]{0,80}\d[A-Za-z0-9_.\-]{0,80}\]$"
 """An image shown by its file name in a w3m or lynx dump ("[31337_22031_1120.jpg]")."""
 
+PROGRAMME_LINES: Final[tuple[str, ...]] = (
+    r"^<\s{0,2}출연\s{0,2}[:：]",  # "<출연 : 이은희 인하대 교수>"
+    r"^\S{1,12}라디오\s{0,2}\(FM\s{0,2}[\d.]+\)",  # "YTN라디오(FM 94.5) [뉴스킹 박지훈입니다]"
+)
+"""Lines that open a broadcast interview's text (the guest, the programme): part of the article, never a deck."""
+
 CAPTION_CREDIT_MARKS: Final[tuple[str, ...]] = (
     r"[(\[]\s{0,4}(?:사진|자료사진|사진\s{0,4}제공|자료사진\s{0,4}제공)\s{0,4}[=:：]?\s{0,4}[^)\]]{1,40}[)\]]",
     r"재판매 및 DB 금지",
     r"(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}\.?\s?/\s?(?![\w.\-]{0,40}@)[\p{Hangul}A-Za-z]",
     r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s{0,4}[\w.+\-]{1,40}@[\w.\-]{1,60}$",
     r"[(\[][^)\]]{1,30}\s?제공\s{0,4}[)\]]$",
+    r"\s사진\s{0,2}(?:제공|출처)?\s{0,2}[=:：]\s{0,2}\S[^=]{0,60}$",  # "… 신고은 사진=KBS2 드라마 캡처"
     r"\s/\s?(?:[\p{Hangul}A-Za-z]{2,15}\s?제공|연합뉴스|뉴스1|뉴시스|AP|AFP|로이터|EPA|게티이미지(?:코리아)?|신화)\s{0,4}$",
 )
 """A credit inside a line ("… (사진=삼성전자)", "… [사진 제공: 연합뉴스]"): with no sentence ending, a caption."""

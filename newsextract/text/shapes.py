@@ -48,6 +48,7 @@ _SPEAKER = any_of(phrases.SPEAKER_MARKERS)
 _CREDIT_ONLY = any_of(phrases.PHOTO_CREDIT_ONLY)
 _CAPTION_LINE = any_of(phrases.CAPTION_LINES)
 _CREDIT_MARK = any_of(phrases.CAPTION_CREDIT_MARKS)
+_PROGRAMME = any_of(phrases.PROGRAMME_LINES)
 _IMAGE_FILE = regex.compile(phrases.IMAGE_FILE_LINE)
 
 _CLOSERS = "\"'”’」』)]>〉》 "
@@ -182,6 +183,11 @@ def is_caption_line(text: str) -> bool:
     if _CAPTION_LINE.match(text):
         return True
     return _CREDIT_MARK.search(text) is not None and not _ends_sentence_plainly(text)
+
+
+def is_programme_line(text: str) -> bool:
+    """True for the guest or programme line opening a broadcast interview ("<출연 : …>")."""
+    return _PROGRAMME.match(text) is not None
 
 
 def needs_image(text: str) -> bool:
