@@ -177,3 +177,34 @@ def test_guest_line_opens_the_body_and_a_bare_photo_credit_line_is_a_caption() -
     assert art.subtitle is None
     assert art.paragraphs[0] == "<출연 : 윤서진 가람대 문헌정보학과 교수>"
     assert all("사진=" not in p for p in art.paragraphs)
+
+
+def test_markdown_bold_deck_over_several_lines_is_unwrapped() -> None:
+    from newsextract.text.markdown import unwrap_strong_runs
+
+    lines = ["**첫 줄 요약", "둘째 줄 요약", "셋째 줄 요약**", "", "**한 줄** 그대로", "a ** b", "c ** d"]
+    assert unwrap_strong_runs(lines) == ["첫 줄 요약", "둘째 줄 요약", "셋째 줄 요약", "", "**한 줄** 그대로", "a ** b", "c ** d"]
+
+
+def test_underscored_caption_with_a_star_inside_is_plain_text() -> None:
+    got = strip_markdown("_가람시청 앞 광장. (사진 = 가람시) *재판매 및 DB 금지_")
+    assert got.text == "가람시청 앞 광장. (사진 = 가람시) *재판매 및 DB 금지"
+
+
+def test_caption_glued_to_the_lead_paragraph_is_split_off() -> None:
+    dump = "\n".join(
+        [
+            "가람시 새 도서관 문 연다",
+            "",
+            "가람시청 앞 광장. (사진 = 가람시) garam@example.com *재판매 및 DB 금지[가람=한빛뉴스]김가람 기자 = "
+            "가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다.",
+            "",
+            "열람실은 밤 열 시까지 문을 열고, 어린이 책방은 주말에도 운영한다.",
+            "",
+            "시는 개관 첫 달 동안 방문객 의견을 받아 운영 시간을 다시 정하겠다고 밝혔다.",
+            "",
+        ]
+    )
+    art = newsextract.extract_text(dump)
+    assert art.paragraphs[0] == "가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다."
+    assert all("DB 금지" not in p for p in art.paragraphs)

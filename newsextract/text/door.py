@@ -14,7 +14,7 @@ from ..blocks import Block, BlockKind
 from ..errors import InputTooLargeError
 from ..limits import Limits
 from .columns import split_columns
-from .markdown import looks_like_markdown, strip_markdown
+from .markdown import looks_like_markdown, strip_markdown, unwrap_strong_runs
 from .reflow import reflow
 
 _BULLET = regex.compile(r"^(?:[•*+·◦▪‣□☆○●-]|\d{1,2}\.)\s+")
@@ -23,7 +23,8 @@ _HEADING = regex.compile(r"^#{1,6}\s+")
 _QUOTE = regex.compile(r"^(?:>\s?)+")
 _LYNX_MARKS = regex.compile(r"\((?:BUTTON|IMG|IMAGE|FORM|INLINE|LINK)\)\s?|\[(?:IMG|INLINE|LINK)\]")
 _TABLE_EDGE = regex.compile(r"^(?:\|\s?){1,8}|(?:\s?\|){1,8}$")
-_GLUED_SENTENCE = regex.compile(r"(?<=[다요]\.)(?=\p{Hangul})")
+_GLUED_SENTENCE = regex.compile(r"(?<=[다요]\.)(?=\p{Hangul})|(?<=재판매 및 DB 금지)(?=[\[(\p{Hangul}])")
+"""Where a dump glued two paragraphs: "꾸몄다.주민들이", a caption's "…재판매 및 DB 금지[서울=뉴시스]…"."""
 _SPACES = regex.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 
 
@@ -34,6 +35,8 @@ def text_blocks(text: str, *, limits: Limits) -> list[Block]:
         raise InputTooLargeError(f"the dump has {len(lines)} lines; the limit is {limits.max_lines}")
     markdown = looks_like_markdown(lines)
     lines = [_LYNX_MARKS.sub("", line) for line in reflow(split_columns(lines))]
+    if markdown:
+        lines = unwrap_strong_runs(lines)
     blocks: list[Block] = []
     gap = True
     for number, raw in enumerate(lines, 1):

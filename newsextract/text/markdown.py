@@ -13,7 +13,11 @@ _LINK = regex.compile(r"\[(?P<text>[^\[\]\n]{0,500})\]\((?:\\.|[^()\\\n]|\([^()\
 _EMPTY_LINK = regex.compile(r"\[\s{0,4}\]\((?:\\.|[^()\\\s])*\)")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 _STRONG = regex.compile(r"(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1")
-_EMPH = regex.compile(r"(?<![\w*_\\])([*_])(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*_])")
+_EMPH = regex.compile(
+    r"(?<![\w*_\\])(\*)(?=\S)([^*_\n]{1,300}?)(?<=\S)\*(?![\w*_])"
+    r"|(?<![\w*_\\])(_)(?=\S)([^_\n]{1,300}?)(?<=\S)_(?![\w*_])"
+)
+"""``*x*`` or ``_x_`` (an underscored caption may hold a "*": "_… *재판매 및 DB 금지_")."""
 _MD_SIGNS = regex.compile(r"\]\((?:https?:|/|#|javascript)|^\s{0,4}[*+-]\s|^#{1,6}\s")
 
 
@@ -59,9 +63,30 @@ def strip_markdown(line: str) -> MdLine:
         linked += sum(len(m["text"].strip()) for m in found)
         text = _LINK.sub(lambda m: m["text"], text)
     text = _STRONG.sub(lambda m: m.group(2), text)
-    text = _EMPH.sub(lambda m: m.group(2), text)
+    text = _EMPH.sub(lambda m: m.group(2) if m.group(1) else m.group(4), text)
     text = _ESCAPE.sub(r"\1", text)
     plain = " ".join(text.split())
     density = min(1.0, linked / len(plain)) if plain else (1.0 if linked else 0.0)
     only = bool(images) and not regex.sub(r"[\s\[\]()*]", "", plain)
     return MdLine(text=plain, link_density=density, image_alt=alt, image_src=src, image_only=only)
+
+
+def unwrap_strong_runs(lines: list[str]) -> list[str]:
+    """Lines with ``**`` emphasis that spans several lines of one paragraph undone (html2text keeps a bold
+    deck's line breaks: "**첫 줄" … "끝 줄**"); :func:`strip_markdown` sees one line at a time."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        if not out[i].strip():
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(out) and out[j + 1].strip():
+            j += 1
+        first, last = out[i].lstrip(), out[j].rstrip()
+        if j > i and first.startswith("**") and last.endswith("**") and sum(out[k].count("**") for k in range(i, j + 1)) == 2:
+            out[i] = out[i].replace("**", "", 1)
+            out[j] = out[j][: out[j].rfind("**")] + out[j][out[j].rfind("**") + 2 :]
+        i = j + 1
+    return out
+
