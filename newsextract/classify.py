@@ -634,6 +634,17 @@ def _label_header(
             labels[i] = ("caption", "caption line", "")
         elif shapes.is_programme_line(t) and i >= hi - 3:
             labels[i] = ("body", "guest or programme line opening the body", "")
+    # a plain sentence right above the body, with only an image, its caption or alt between: the lead
+    i = hi - 1
+    while i >= lo and (
+        blocks[i].kind == "image"
+        or (labels[i] is not None and labels[i][0] == "caption")  # type: ignore[index]
+        or (labels[i] == ("furniture", "phrase catalog", "") and len(texts[i]) <= 30)
+    ):
+        i -= 1
+    t = texts[i] if i >= lo else ""
+    if len(t) >= 10 and labels[i] is None and shapes.ends_sentence_plainly(t) and shapes.is_prose(t):
+        labels[i] = ("body", "lead sentence above the article's image", "")
     # the deck: the run of plain lines right above the body (captions and images may sit between)
     i = hi - 1
     while i >= lo and len(deck) < 5:
@@ -667,6 +678,8 @@ def _label_article(
     seen: set[str] = set()
     lead = _LEAD
     in_box = False
+    said = 0  # body lines so far
+    closed = False  # a byline line has closed the text: only plain sentences may follow
     for i in range(lo, hi):
         t = texts[i]
         if labels[i] is not None:
@@ -695,9 +708,15 @@ def _label_article(
         rule = _line_rule(t, blocks[i], image_near=near)
         if rule is not None:
             labels[i] = (rule[0], rule[1], "")
+            closed = closed or (rule[0] == "byline" and said >= 2)
             continue
+        if closed and not shapes.ends_sentence_plainly(t):
+            labels[i] = ("furniture", "after the closing byline", "")  # a slogan or promo under the byline
+            continue
+        closed = False
         seen.add(t)
         labels[i], lead = _body_text(t, lead, "article text")
+        said += 1
 
 
 def _repeated(t: str, title: str, seen: set[str]) -> tuple[Label, str, str] | None:

@@ -208,3 +208,31 @@ def test_caption_glued_to_the_lead_paragraph_is_split_off() -> None:
     art = newsextract.extract_text(dump)
     assert art.paragraphs[0] == "가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다."
     assert all("DB 금지" not in p for p in art.paragraphs)
+
+
+def test_slogan_under_the_closing_byline_and_lead_sentence_over_the_image() -> None:
+    dump = "\n".join(
+        [
+            "한빛 연예",
+            "",
+            "‘가람의 노래’ 윤서진, 새 앨범으로 돌아왔다",
+            "",
+            "윤서진이 새 앨범을 냈다.",
+            "",
+            "한빛연예 사진",
+            "",
+            "윤서진은 2일 새 앨범 발매 기념 공연을 열고 수록곡 열 곡을 처음 선보였다.",
+            "",
+            "그는 공연에서 “오래 기다려 준 분들께 고맙다”며 “여름에는 전국 공연을 하겠다”고 말했다.",
+            "",
+            "새 앨범은 그가 직접 쓴 곡으로만 채워졌다.",
+            "",
+            "(한빛연예 김가람 기자)",
+            "한빛 연예뉴스 소문보단 사실을, 가볍지만 바르게!",
+            "",
+        ]
+    )
+    art = newsextract.extract_text(dump)
+    assert art.paragraphs[0] == "윤서진이 새 앨범을 냈다."
+    assert art.paragraphs[-1] == "새 앨범은 그가 직접 쓴 곡으로만 채워졌다."
+    assert [r.name for r in art.reporters] == ["김가람"]

@@ -182,7 +182,7 @@ def is_caption_line(text: str) -> bool:
         return False
     if _CAPTION_LINE.match(text):
         return True
-    return _CREDIT_MARK.search(text) is not None and not _ends_sentence_plainly(text)
+    return _CREDIT_MARK.search(text) is not None and not ends_sentence_plainly(text)
 
 
 def is_programme_line(text: str) -> bool:
@@ -205,7 +205,7 @@ def is_image_mark(text: str) -> bool:
     return (len(text) <= 200 and any(w in text for w in phrases.IMAGE_MARKS)) or bool(_IMAGE_FILE.match(text))
 
 
-def _ends_sentence_plainly(text: str) -> bool:
+def ends_sentence_plainly(text: str) -> bool:
     tail = text.rstrip(_CLOSERS)
     return tail.endswith(("다.", "요.", "죠.", "까?"))
 
