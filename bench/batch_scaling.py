@@ -1,38 +1,46 @@
-"""Throughput of batch cleaning: in-process vs 1 and 2 worker processes.
+"""Throughput of batch cleaning: one process vs N worker processes, in interleaved pairs.
 
-    python bench/batch_scaling.py [--items 3000] [--jobs 0,1,2] [--repeat N] [--zip] [--records]
+    python bench/batch_scaling.py [--items 3000] [--jobs 2] [--pairs 5] [--zip] [--records]
 
 Pages: the dev corpus pages and dumps from ../shared when present (copied, repeated, into a temporary
-folder), else invented pages like the tests'. Each item is written as a JSON line to a file the way the
-``newsextract batch`` command does it (:func:`clean_lines`: the line is rendered in the worker, the main
-process only writes it); ``--records`` measures instead :func:`clean` (a ``Record`` per item sent back)
-with the line rendered in the main process. Rates are pages per second over the whole run (worker
-start-up included) and in steady state (from the first record on), with the CPU time per page spent in
-the main process (with workers: reading, ordering, writing) and by all processes together (machine-wide,
-from /proc/stat, so other jobs count too), and the share of CPU time the hypervisor stole. With
-``--repeat N`` every run is printed (each against the ``jobs=0`` run next to it in time), then the best
-run of each setting. The load average is printed: the rates only mean something on an idle machine.
+folder), else invented pages like the tests'. Each run is what ``newsextract batch -o OUT.jsonl`` does
+(:func:`clean_lines`: lines rendered in the workers, written by the main process in fsync'ed batches);
+``--records`` measures instead :func:`clean` (a ``Record`` per item sent back) with the line rendered in
+the main process. ``--zip`` reads the items from one zip (the main process reads the members).
+
+Every run is a fresh interpreter (like the command: cold caches for both settings, no state carried
+from one run to the next), timed from the call of :func:`clean_lines` to the last line written and the
+workers stopped. The runs come in pairs, ``jobs=0`` (the work done in the main process itself) and
+``jobs=N`` next to each other in time, in alternating order, so that a slow spell of the machine hits
+both; every pair's ratio is printed, then the median and the minimum. Whole run: items / wall time
+(worker start-up and the tail included). Steady state: the items from the 10 % to the 90 % mark over
+the time between. CPU columns: ms per item spent by the main process and by the workers; ``steal`` is
+the share of the machine's CPU time the hypervisor took, ``other`` the share that other processes on
+this machine used during the run (both from /proc/stat). A pair where either run saw more than
+``--max-other`` percent of either is marked ``busy`` (it measured the neighbours, not the code) and
+run again, up to ``--tries`` pairs in all; before each pair the benchmark waits (up to ``--patience``
+seconds) for a quiet second. Every pair is printed; the summary gives the quiet pairs and all pairs apart.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-from newsextract.batch import clean, clean_lines
-from newsextract.batch.output import SyncedWriter, record_line
-
-Row = tuple[float, float, float, float, float]
-"""pages/s over the run, pages/s in steady state, main-process CPU ms/page, all-process CPU ms/page, steal %."""
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "dev"
+SHARED = ROOT.parent / "shared" / "corpus" / "dev"
 
 
 def _invented(i: int) -> bytes:
@@ -77,73 +85,130 @@ def _proc_stat() -> tuple[int, int, int]:
     return user + nice + system + irq + softirq, steal, sum(f)
 
 
-def run(path: Path, jobs: int, records: bool) -> tuple[Row, int]:
-    cpu0 = time.process_time()
-    stat0 = _proc_stat()
+def _wait_quiet(limit: float, patience: float = 60.0) -> float:
+    """Wait until a second passes with other processes using at most ``limit`` % of the machine (or
+    ``patience`` runs out); return the last second's busy share."""
+    deadline = time.monotonic() + patience
+    while True:
+        a = _proc_stat()
+        time.sleep(1.0)
+        b = _proc_stat()
+        busy = 100 * (b[0] - a[0] + b[1] - a[1]) / max(1, b[2] - a[2])
+        if busy <= limit or time.monotonic() > deadline:
+            return busy
+        time.sleep(2.0)
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process, and of its workers: its waited-for children (forked workers), plus
+    a forkserver's own time and its children's (workers started from one are not ours to wait for)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    server = 0.0
+    from multiprocessing import forkserver
+
+    pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+    if pid:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            server = sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+        except (OSError, ValueError):
+            pass
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime + server
+
+
+def child(path: Path, jobs: int, records: bool) -> dict[str, float]:
+    """One timed run, in this (fresh) process."""
+    from newsextract.batch import clean, clean_lines
+    from newsextract.batch.output import SyncedWriter, record_line
+
+    stamps: list[float] = []
+    cpu0, stat0 = _cpu(), _proc_stat()
     t0 = time.perf_counter()
-    first = None
-    n = 0
-    with open(path.parent / "out.jsonl", "wb") as fh:  # what `newsextract batch -o` does with each record
+    with open(path.parent / f"out-{os.getpid()}.jsonl", "wb") as fh:  # what `newsextract batch -o` does
         writer = SyncedWriter(fh)
         lines = (record_line(rec, "jsonl") for rec in clean(path, jobs=jobs, timeout=120)) if records else (
             line.text for line in clean_lines(path, fmt="jsonl", jobs=jobs, timeout=120))
         for text in lines:
             writer.write(text)
-            if first is None:
-                first = time.perf_counter()
-            n += 1
+            stamps.append(time.perf_counter())
         writer.flush()
     end = time.perf_counter()
-    stat1 = _proc_stat()
-    tick_ms = 1000 / os.sysconf("SC_CLK_TCK")
-    main_cpu = (time.process_time() - cpu0) / n * 1000
-    all_cpu = (stat1[0] - stat0[0]) * tick_ms / n
-    steal = 100 * (stat1[1] - stat0[1]) / max(1, stat1[2] - stat0[2])
-    steady = (n - 1) / (end - first) if first is not None and end > first else 0.0
-    return (n / (end - t0), steady, main_cpu, all_cpu, steal), n
+    cpu1, stat1 = _cpu(), _proc_stat()
+    os.remove(path.parent / f"out-{os.getpid()}.jsonl")
+    n = len(stamps)
+    lo, hi = n // 10, n - n // 10 - 1
+    tick = os.sysconf("SC_CLK_TCK")
+    machine = (stat1[2] - stat0[2]) / tick
+    ours = (cpu1[0] - cpu0[0]) + (cpu1[1] - cpu0[1])
+    return {
+        "n": n, "wall": end - t0, "rate": n / (end - t0),
+        "steady": (hi - lo) / (stamps[hi] - stamps[lo]) if hi > lo else 0.0,
+        "main_ms": 1000 * (cpu1[0] - cpu0[0]) / n, "workers_ms": 1000 * (cpu1[1] - cpu0[1]) / n,
+        "steal": 100 * (stat1[1] - stat0[1]) / max(1, stat1[2] - stat0[2]),
+        "other": 100 * max(0.0, (stat1[0] - stat0[0]) / tick - ours) / machine if machine > 0 else 0.0,
+    }
 
 
-def _table(settings: list[int], rows: dict[int, Row]) -> None:
-    base = rows[settings[0]]
-    print(f"{'jobs':>5s} {'pages/s':>9s} {'steady/s':>9s} {'speed-up':>9s} {'steady x':>9s} {'main CPU':>11s} "
-          f"{'all CPU':>11s} {'steal':>6s}")
-    for jobs in settings:
-        rate, steady, main_cpu, all_cpu, steal = rows[jobs]
-        print(f"{jobs:>5d} {rate:>9.1f} {steady:>9.1f} {rate / base[0]:>8.2f}x {steady / base[1]:>8.2f}x "
-              f"{main_cpu:>8.2f} ms {all_cpu:>8.2f} ms {steal:>5.1f}%")
+def run(path: Path, jobs: int, records: bool) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--child", str(path), "--jobs", str(jobs)] + (["--records"] if records else [])
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def _row(label: str, r: dict[str, float]) -> str:
+    return (f"{label:>8s} {r['rate']:>8.1f} {r['steady']:>8.1f} {r['main_ms']:>8.2f} {r['workers_ms']:>8.2f} "
+            f"{r['steal']:>5.1f}% {r['other']:>5.1f}%")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=3000)
-    ap.add_argument("--jobs", default="0,1,2")
-    ap.add_argument("--repeat", type=int, default=1, help="runs per setting, interleaved; the best is kept")
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes, measured against jobs=0")
+    ap.add_argument("--pairs", type=int, default=5, help="quiet interleaved (jobs=0, jobs=N) pairs wanted")
+    ap.add_argument("--tries", type=int, default=0, help="pairs run at most (default: 3 x --pairs)")
+    ap.add_argument("--max-other", type=float, default=2.0,
+                    help="a pair where other processes or the hypervisor took more than this %% is busy")
+    ap.add_argument("--patience", type=float, default=120.0, help="seconds to wait for a quiet machine per pair")
     ap.add_argument("--zip", action="store_true", help="read the pages from one zip (the parent reads members)")
     ap.add_argument("--records", action="store_true", help="clean() + record_line in the main process instead")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.child:
+        print(json.dumps(child(Path(args.child), args.jobs, args.records)))
+        return 0
     src = "dev corpus (../shared)" if SHARED.is_dir() else "invented pages"
     print(f"{args.items} items from {src}, {'one zip' if args.zip else 'a folder'}, "
-          f"{'clean() records' if args.records else 'clean_lines() (the command)'}; "
+          f"{'clean() records' if args.records else 'clean_lines() (the command)'}; jobs=0 vs jobs={args.jobs}; "
           f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
     tmp = Path(tempfile.mkdtemp(prefix="ne-bench-"))
+    pairs: list[tuple[float, float, bool]] = []
+    """(whole-run ratio, steady-state ratio, quiet) of every pair run."""
+    tries = args.tries or 3 * args.pairs
     try:
         path = build(tmp, args.items, args.zip)
-        settings = [int(j) for j in args.jobs.split(",")]
-        best: dict[int, Row] = {}
-        for r in range(args.repeat):
-            rows: dict[int, Row] = {}
-            for jobs in settings:
-                row, n = run(path, jobs, args.records)
-                assert n == args.items
-                rows[jobs] = row
-                if jobs not in best or row[0] > best[jobs][0]:
-                    best[jobs] = row
-            if args.repeat > 1:  # every run, against the jobs=0 run next to it in time
-                print(f"run {r + 1} (load average {os.getloadavg()[0]:.2f})")
-                _table(settings, rows)
-        if args.repeat > 1:
-            print("best run of each setting (by pages/s)")
-        _table(settings, best)
+        print(f"{'pair':>4s} {'jobs':>8s} {'pages/s':>8s} {'steady/s':>8s} {'main ms':>8s} {'work ms':>8s} "
+              f"{'steal':>6s} {'other':>6s}   whole x  steady x")
+        while len(pairs) < tries and sum(q for _w, _s, q in pairs) < args.pairs:
+            _wait_quiet(args.max_other, args.patience)
+            order = (0, args.jobs) if len(pairs) % 2 == 0 else (args.jobs, 0)
+            res = {}
+            for jobs in order:
+                res[jobs] = run(path, jobs, args.records)
+                assert res[jobs]["n"] == args.items, res[jobs]
+            one, many = res[0], res[args.jobs]
+            quiet = all(r["other"] <= args.max_other and r["steal"] <= args.max_other for r in (one, many))
+            pairs.append((many["rate"] / one["rate"], many["steady"] / one["steady"], quiet))
+            print(f"{len(pairs):>4d} {_row('0', one)}")
+            print(f"{'':>4s} {_row(str(args.jobs), many)}   {pairs[-1][0]:>6.2f}x {pairs[-1][1]:>7.2f}x"
+                  f"{'' if quiet else '  busy'}")
+        for label, chosen in (("quiet pairs", [p for p in pairs if p[2]]), ("all pairs", pairs)):
+            if chosen:
+                whole, steady = [p[0] for p in chosen], [p[1] for p in chosen]
+                print(f"{label} ({len(chosen)}): whole run median {statistics.median(whole):.2f}x, "
+                      f"min {min(whole):.2f}x, max {max(whole):.2f}x; steady state median "
+                      f"{statistics.median(steady):.2f}x, min {min(steady):.2f}x")
         print(f"load average after: {os.getloadavg()[0]:.2f}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
