@@ -12,9 +12,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from test_batch_fixtures import dump, gz, make_tar, make_zip, page
+from test_batch_fixtures import dump, gz, make_tar, make_zip, page, slow_or_crash
 
-from newsextract.batch import Item, Record, SourceLimits, WorkOptions, clean, iter_sources, process_item
+from newsextract.batch import Item, SourceLimits, clean, iter_sources, process_item
 from newsextract.batch.runner import run_items
 
 
@@ -227,15 +227,7 @@ def test_in_flight_work_is_bounded() -> None:
     out.close()  # type: ignore[attr-defined]
 
 
-# ---- per-item functions for the time-limit and crash tests (top level: they run in spawned workers)
-
-
-def slow_or_crash(item: Item, options: WorkOptions) -> Record:
-    if item.source.endswith("!hang"):
-        time.sleep(600)
-    if item.source.endswith("!crash"):
-        os._exit(3)
-    return process_item(item, options)
+# ---- time limits and crashes (slow_or_crash lives in test_batch_fixtures: workers import it by name)
 
 
 def test_runaway_item_is_stopped_and_the_rest_completes() -> None:

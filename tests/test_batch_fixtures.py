@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import tarfile
+import time
 import zipfile
 from pathlib import Path
+
+from newsextract.batch import Item, Record, WorkOptions, process_item
 
 FURNITURE = "한빛일보 독자 마당에서 오늘의 날씨와 행사 소식을 함께 확인해 보세요"
 
@@ -55,3 +59,14 @@ def make_tar(path: Path, members: dict[str, bytes], mode: str = "w:gz") -> Path:
 
 def gz(data: bytes) -> bytes:
     return gzip.compress(data)
+
+
+def slow_or_crash(item: Item, options: WorkOptions) -> Record:
+    """A per-item function for the time-limit and crash tests: "…!hang" sleeps, "…!crash" kills its worker.
+    Top level in an importable module, so forkserver and spawned workers find it by name."""
+    if item.source.endswith("!hang"):
+        time.sleep(600)
+    if item.source.endswith("!crash"):
+        os._exit(3)
+    return process_item(item, options)
+

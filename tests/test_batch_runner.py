@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_batch_fixtures import dump, page
+from test_batch_fixtures import dump, page, slow_or_crash
 
 from newsextract.batch import Item, Record, WorkOptions, process_item, runner
 from newsextract.batch.runner import run_items
@@ -22,13 +22,6 @@ from newsextract.batch.runner import run_items
 METHODS = [m for m in ("fork", "forkserver") if m in mp.get_all_start_methods()]
 
 
-def slow_or_crash(item: Item, options: WorkOptions) -> Record:
-    """Top level, so that forkserver workers find it by name."""
-    if item.source.endswith("!hang"):
-        time.sleep(600)
-    if item.source.endswith("!crash"):
-        os._exit(3)
-    return process_item(item, options)
 
 
 def _force(monkeypatch: pytest.MonkeyPatch, method: str) -> None:
