@@ -1,17 +1,22 @@
-"""Accuracy of the HTML door with CMS profiles on and off, scored by the shared scorer.
+"""Accuracy of the HTML door with CMS profiles on and off, and on pages whose markup names mean nothing.
 
 Usage (from the project root)::
 
     python bench/accuracy.py ../shared/corpus/dev [--scorer ../shared/eval/score.py] [--per-page] [--only ID ...]
 
 It imports the scorer's own functions (``load_corpus``, ``from_newsextract``, ``score_one``) so the figures
-match ``score.py``; the only difference is the ``profiles`` keyword passed to ``newsextract.extract``.
+match ``score.py``. Three rows: profiles on; profiles off (``profiles=False``: the generic finder, which still
+reads class names such as ``share`` or ``article_body``); and "scrambled": every ``class`` and ``id`` value
+replaced by a hash of itself before extraction, so no profile, no class hint and no id is recognisable,
+as on the page of a CMS nobody has seen. Only tag structure, text and metadata are left to go on.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
+import re
 import statistics
 import sys
 import time
@@ -43,8 +48,30 @@ def load_scorer(path: Path) -> ModuleType:
     return mod
 
 
+_NAMES = re.compile(rb"""\b(class|id)\s*=\s*(["'])([^"'<>]*)\2""", re.I)
+
+
+def scramble(data: bytes) -> bytes:
+    """``data`` with every class and id value replaced by a hash of itself (same name, same hash)."""
+
+    def one(value: bytes) -> bytes:
+        return b"x" + hashlib.blake2b(value, digest_size=4).hexdigest().encode()
+
+    def rep(m: re.Match[bytes]) -> bytes:
+        words = m.group(3).split() if m.group(1).lower() == b"class" else [m.group(3)]
+        return m.group(1) + b"=" + m.group(2) + b" ".join(one(w) for w in words) + m.group(2)
+
+    return _NAMES.sub(rep, data)
+
+
 def run(
-    corpus: Path, scorer: ModuleType, *, profiles: bool, only: set[str] | None, gold: Path | None = None
+    corpus: Path,
+    scorer: ModuleType,
+    *,
+    profiles: bool,
+    only: set[str] | None,
+    gold: Path | None = None,
+    scrambled: bool = False,
 ) -> list[tuple[str, dict[str, Any], float]]:
     """(page id, metrics, seconds) for every page of the corpus."""
     import newsextract
@@ -52,6 +79,8 @@ def run(
     rows = []
     for pid, truth, page, _dumps in scorer.load_corpus(corpus, only, gold):
         data = page.read_bytes()
+        if scrambled:
+            data = scramble(data)
         t0 = time.perf_counter()
         try:
             res = scorer.from_newsextract(newsextract.extract(data, profiles=profiles))
@@ -98,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         flag: run(args.corpus, scorer, profiles=flag, only=only, gold=args.gold) for flag in (True, False)
     }
+    scrambled = run(args.corpus, scorer, profiles=True, only=only, gold=args.gold, scrambled=True)
     if args.per_page:
         off = {pid: m for pid, m, _ in results[False]}
         for pid, m, _ in results[True]:
@@ -110,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(summary_line("on", results[True]))
     print(summary_line("off (generic)", results[False]))
+    print(summary_line("scrambled", scrambled))
     return 0
 
 

@@ -368,3 +368,17 @@ def test_bold_deck_opening_the_body_is_the_subtitle_when_the_profile_found_the_h
     assert art.subtitle == "- 새 도서관, 다음 달 문 연다\n- 주민 의견 모아 설계"
     assert art.paragraphs[0] == "■ 방송 : 가람라디오 아침대담"
     assert art.paragraphs[-1].startswith("▶가람시장 : 공사는 끝났고")  # the copyright statement ends the article
+
+
+def test_wire_caption_glued_to_the_lead_paragraph_is_cut_off_on_an_unknown_page() -> None:
+    markup = (
+        "<html><head><title>가람시 새 도서관 문 연다</title></head><body>"
+        '<div class="x1"><h2 class="x2">가람시 새 도서관 문 연다</h2>'
+        '<div class="x3"><img src="/a.jpg"><span>가람시청 앞 광장. (사진 = 가람시) garam@example.com '
+        "*재판매 및 DB 금지</span>[가람=한빛뉴스]김가람 기자 = 가람시가 새 도서관을 다음 달 연다고 밝혔다. "
+        "주민 의견을 모아 설계했다.<br><br>열람실은 밤 열 시까지 문을 열고, 어린이 책방은 주말에도 운영한다.<br><br>"
+        "시는 개관 첫 달 동안 방문객 의견을 받아 운영 시간을 다시 정하겠다고 밝혔다.</div></div></body></html>"
+    )
+    art = newsextract.extract(markup)
+    assert art.paragraphs[0] == "가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다."
+    assert all("DB 금지" not in p for p in art.paragraphs)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..blocks import BlockKind
+from ..knowledge.phrases import CAPTION_END
 from ..knowledge.profiles import PRUNE_TAGS, RELATED_HEADINGS
 from ..limits import Limits
 from .parse import too_deep
@@ -189,6 +190,11 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             where = wheres.get(node) or ""
             if node not in wheres:
                 where = wheres[node] = _where(stack)
+        if CAPTION_END in text and kind != "caption":  # a wire photo's caption glued to the next paragraph
+            cut = text.find(CAPTION_END) + len(CAPTION_END)
+            if cut < len(text) and text[cut:].strip():
+                blocks.append(RawBlock(text[:cut], "caption", node, where, 0))
+                text = text[cut:].lstrip()
         blocks.append(RawBlock(text, kind, node, where, min(chars, len(text))))
         if text in RELATED_HEADINGS and top is not None and len(text) < 20:
             region = parents[node] if node < len(parents) else -1

@@ -327,6 +327,10 @@ PROGRAMME_LINES: Final[tuple[str, ...]] = (
 )
 """Lines that open a broadcast interview's text (the guest, the programme): part of the article, never a deck."""
 
+CAPTION_END: Final[str] = "재판매 및 DB 금지"
+"""The notice that closes a wire photo's caption: text glued after it ("…DB 금지[서울=뉴시스]김가람 기자 = …")
+starts the next paragraph."""
+
 CAPTION_CREDIT_MARKS: Final[tuple[str, ...]] = (
     r"[(\[]\s{0,4}(?:사진|자료사진|사진\s{0,4}제공|자료사진\s{0,4}제공)\s{0,4}[=:：]?\s{0,4}[^)\]]{1,40}[)\]]",
     r"재판매 및 DB 금지",

@@ -12,6 +12,7 @@ import regex
 
 from ..blocks import Block, BlockKind
 from ..errors import InputTooLargeError
+from ..knowledge import phrases
 from ..limits import Limits
 from .columns import split_columns
 from .markdown import looks_like_markdown, strip_markdown, unwrap_strong_runs
@@ -23,7 +24,7 @@ _HEADING = regex.compile(r"^#{1,6}\s+")
 _QUOTE = regex.compile(r"^(?:>\s?)+")
 _LYNX_MARKS = regex.compile(r"\((?:BUTTON|IMG|IMAGE|FORM|INLINE|LINK)\)\s?|\[(?:IMG|INLINE|LINK)\]")
 _TABLE_EDGE = regex.compile(r"^(?:\|\s?){1,8}|(?:\s?\|){1,8}$")
-_GLUED_SENTENCE = regex.compile(r"(?<=[다요]\.)(?=\p{Hangul})|(?<=재판매 및 DB 금지)(?=[\[(\p{Hangul}])")
+_GLUED_SENTENCE = regex.compile(rf"(?<=[다요]\.)(?=\p{{Hangul}})|(?<={phrases.CAPTION_END})(?=[\[(\p{{Hangul}}])")
 """Where a dump glued two paragraphs: "꾸몄다.주민들이", a caption's "…재판매 및 DB 금지[서울=뉴시스]…"."""
 _SPACES = regex.compile(r"[\s\u00a0\u200b\u3000\ufeff]+")
 
