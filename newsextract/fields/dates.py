@@ -41,7 +41,7 @@ _NUMERIC = regex.compile(
     r"(?<![\d.])(?:(?P<y>\d{4})|(?P<yy>\d{2}))\s{0,2}(?P<sep>[.\-/년])\s{0,2}(?P<m>\d{1,2})\s{0,2}"
     r"(?:[.\-/]|월)\s{0,2}(?P<d>\d{1,2})(?!\d)\s{0,2}(?:일|\.)?"
     rf"(?:\s{{0,2}}(?:\(\s{{0,1}}[{_WEEKDAYS}](?:요일)?\s{{0,1}}\)|[{_WEEKDAYS}]요일))?"
-    rf"(?:(?:\s{{0,3}}|T){_TIME}{_ZONE})?"
+    rf"(?:(?:\s{{0,3}}|T|\s{{0,2}}[|·,]\s{{0,2}}){_TIME}{_ZONE})?"
 )
 """Year-first dates: dotted, dashed, slashed, spaced (Daum), Korean units, ISO 8601, two-digit years."""
 
