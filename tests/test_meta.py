@@ -351,3 +351,25 @@ def test_shortened_og_title_gives_way_to_the_full_one() -> None:
 )
 def test_title_site_and_section_segments(raw: str, clean: str) -> None:
     assert clean_title(raw, ["한빛일보"]) == clean
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- saved from url=(0055)https://news.example.co.kr/article/20260302/0001234.html -->",
+        "<!--\n Page saved with SingleFile \n url: https://news.example.co.kr/article/20260302/0001234.html \n"
+        " saved date: Mon Mar 02 2026 -->",
+    ],
+)
+def test_address_written_by_the_saving_browser_is_the_url(comment: str) -> None:
+    import newsextract
+
+    page = (
+        f"<!DOCTYPE html>\n{comment}\n<html><head><meta charset='utf-8'><title>가람시 새 도서관</title></head>"
+        "<body><h1>가람시 새 도서관</h1><p>가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다.</p>"
+        "</body></html>"
+    )
+    art = newsextract.extract(page.encode())
+    assert art.url == "https://news.example.co.kr/article/20260302/0001234.html"
+    assert art.published is not None and (art.published.month, art.published.day) == (3, 2)
+    assert newsextract.extract(page.encode(), url="https://other.example/x").url == "https://other.example/x"

@@ -57,6 +57,10 @@ _JS_TOKEN = regex.compile(
     regex.S,
 )
 """A string literal (to its closing quote, or the end when unclosed) or a comment: possessive, so linear."""
+_SAVED_FROM = regex.compile(
+    r"<!--\s{0,4}(?:saved from url=\(\d{1,5}\)|Page saved with SingleFile\s{1,4}url:\s{0,4})"
+    r"(?P<url>https?://[^\s<>\"']{1,2000})"
+)
 _JS_TAIL_COMMA = regex.compile(r",(\s*[}\]])")
 _MAX_LD_CHARS = 2_000_000
 _MAX_LENIENT = 500_000
@@ -784,7 +788,18 @@ def _canonical(scan: _Scan, meta: dict[str, list[str]], url: str | None) -> str 
                 return urljoin(base, href)
     if og and og.startswith(("http://", "https://")):
         return og
-    return url
+    return url or _saved_from(scan.markup)
+
+
+def _saved_from(markup: str | bytes | None) -> str | None:
+    """The address a browser or SingleFile wrote into the saved copy ("<!-- saved from url=(0047)https://…
+    -->", "<!-- Page saved with SingleFile url: https://… -->"): read when the page names no URL itself."""
+    if markup is None:
+        return None
+    head = markup[:4096]
+    text = head.decode("utf-8", errors="replace") if isinstance(head, bytes) else head
+    m = _SAVED_FROM.search(text)
+    return m["url"] if m else None
 
 
 def _section(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]]) -> str | None:
