@@ -53,3 +53,25 @@ def test_generic_path_on_the_dev_corpus() -> None:
         art = newsextract.extract(data, profiles=False)
         scores.append(body_f1(art.paragraphs, gold["paragraphs"]))
     assert statistics.fmean(scores) >= 0.92
+
+
+def test_reporter_card_outside_the_article_gives_the_credited_reporter_an_email() -> None:
+    import newsextract
+
+    markup = (
+        "<html><head><meta charset='utf-8'><title>가람시 새 도서관 문 연다</title></head><body>"
+        "<div><h1>가람시 새 도서관 문 연다</h1><div>"
+        "<p>가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다고 시는 설명했다.</p>"
+        "<p>열람실은 밤 열 시까지 문을 열고, 어린이 책방은 주말에도 운영한다.</p>"
+        "<p>시는 개관 첫 달 동안 방문객 의견을 받아 운영 시간을 다시 정하겠다고 밝혔다.</p>"
+        "<p>한빛뉴스 김가람입니다.</p></div></div>"
+        "<div><h3>많이 본 뉴스</h3><ul>"
+        + "".join(f"<li><a href='/n/{i}'>가람시 소식 {i}번째 이야기</a></li>" for i in range(8))
+        + "</ul></div>"
+        "<div><ul><li>김가람 기자 garam@example.com</li><li>김가람 기자의 기사 모음</li></ul></div>"
+        "<div><ul><li>윤서진 기자 seojin@example.com</li></ul></div>"  # the card of someone not credited
+        "</body></html>"
+    )
+    art = newsextract.extract(markup, profiles=False)
+    assert [(r.name, r.email) for r in art.reporters] == [("김가람", "garam@example.com")]
+    assert art.emails == ("garam@example.com",)

@@ -20,6 +20,7 @@ from ..text import shapes
 from .byline import EMAIL, LABELLED_NAME, parse_byline
 from .captions import cut_credit
 from .dates import find_times, label_field
+from .emails import clean_email
 
 _COMMENTS = regex.compile(r"(?:^|\s)댓글\s{0,4}(?P<n>\d+)\s{0,4}개?(?:\s|$)")
 _NAME = r"\p{Hangul}{2,4}"
@@ -196,7 +197,33 @@ def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
         if len(without) == 1:
             r = without[0]
             found[r.name] = Reporter(r.name, r.role, loose_emails[0], r.location)
+    for name, email in _card_emails(decisions, {n for n, r in found.items() if not r.email}).items():
+        r = found[name]
+        found[name] = Reporter(r.name, r.role, email, r.location)
     return tuple(found.values())
+
+
+def _card_emails(decisions: list[Decision], names: set[str]) -> dict[str, str]:
+    """E-mails of credited reporters shown only in a reporter card outside the article: a line naming one
+    of ``names`` with its address ("이윤우 기자 yw@…"), or with a bare address on the next line or two."""
+    out: dict[str, str] = {}
+    if not names:
+        return out
+    for i, d in enumerate(decisions):
+        if d.label != "furniture" or len(d.block.text) > 80:
+            continue
+        named = [r for r in parse_byline(d.block.text) if r.name in names and r.name not in out]
+        if len(named) != 1:
+            continue
+        if named[0].email:
+            out[named[0].name] = named[0].email
+            continue
+        for e in decisions[i + 1 : i + 3]:
+            m = EMAIL.fullmatch(e.block.text.strip(" ()<>[]"))
+            if m:
+                out[named[0].name] = clean_email(m.group(0)) or m.group(0)
+                break
+    return out
 
 
 def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple[str, ...]:
