@@ -23,6 +23,8 @@ from .decode import clean_text, decode_page, looks_like_html
 from .errors import EmptyInputError, InputTooLargeError, InputTypeError, SourceReadError
 from .limits import Limits, check_limits
 from .memo import forget_page
+from .mhtml import looks_like_mhtml
+from .mhtml import unwrap as unwrap_mhtml
 
 Door = Literal["html", "text"]
 
@@ -67,6 +69,8 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: o
             data = gunzip(data, name="the input", limits=limits)
         if not data or data.isspace():
             raise EmptyInputError("the input is empty" if not data else "the input holds only whitespace")
+        if looks_like_mhtml(data):  # a page saved as "Webpage, Single File"
+            data = unwrap_mhtml(data) or data
         got = decode_page(data)
         return _loaded(got.text, kind=kind, encoding=got.encoding, utf8=got.utf8)
     if isinstance(source, str):
