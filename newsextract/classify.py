@@ -638,8 +638,8 @@ def _label_header(
     i = hi - 1
     while i >= lo and (
         blocks[i].kind == "image"
-        or (labels[i] is not None and labels[i][0] == "caption")  # type: ignore[index]
-        or (labels[i] == ("furniture", "phrase catalog", "") and len(texts[i]) <= 30)
+        or ((lab := labels[i]) is not None and lab[0] == "caption")
+        or (lab == ("furniture", "phrase catalog", "") and len(texts[i]) <= 30)  # an image's alt
     ):
         i -= 1
     t = texts[i] if i >= lo else ""

@@ -18,6 +18,7 @@ from .html.door import html_blocks
 from .html.meta import url_date
 from .html.parse import parse_html
 from .limits import DEFAULT_LIMITS, Limits
+from .memo import forget_page
 from .model import Article
 from .source import load_source
 from .text.door import text_blocks
@@ -97,6 +98,7 @@ def page_blocks(
     kind: Literal["html", "text"] | None = None,
 ) -> PageBlocks:
     """The first stages: source -> decode -> (parse -> prune ->) blocks, for an HTML page or a text dump."""
+    forget_page()  # a new page: no stage's memo carries answers over from the last one
     loaded = load_source(source, limits=limits, kind=kind, url=url)  # read + decode
     if loaded.kind == "text":
         url_published = url_date(url) if url else None  # a URL's date: the last resort for a missing time

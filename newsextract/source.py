@@ -22,7 +22,6 @@ from lxml import etree
 from .decode import clean_text, decode_page, looks_like_html
 from .errors import EmptyInputError, InputTooLargeError, InputTypeError, SourceReadError
 from .limits import Limits, check_limits
-from .memo import forget_page
 from .mhtml import looks_like_mhtml
 from .mhtml import unwrap as unwrap_mhtml
 
@@ -50,7 +49,6 @@ def load_source(source: Any, *, limits: Limits, kind: Door | None = None, url: o
 
     ``url`` is only checked here (a str or None), so a wrong one fails before any work.
     """
-    forget_page()  # a new page starts: no stage's memo carries answers over from the last one
     limits = check_limits(limits)
     if url is not None and not isinstance(url, str):
         raise InputTypeError(f"url must be a str or None, not {type(url).__name__}")

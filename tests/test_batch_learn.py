@@ -13,8 +13,8 @@ from test_batch_fixtures import FURNITURE, page
 from newsextract import extract, extract_text
 from newsextract.batch import FurnitureLearner, Record, clean, learn
 from newsextract.batch.learn import furniture_summary, load_furniture, save_furniture
-from newsextract.batch.work import GROUP_KEY, Sighting, norm_line
-from newsextract.classify import LEARNED_FURNITURE
+from newsextract.batch.work import GROUP_KEY, Sighting
+from newsextract.classify import LEARNED_FURNITURE, furniture_key
 from newsextract.model import Article
 from newsextract.pipeline import article_from, explain_decisions, page_blocks
 
@@ -153,7 +153,7 @@ def test_the_hook_labels_learned_blocks_first() -> None:
     text = _dump(0, menus=MENUS_A, promo=PROMO)
     plain = extract_text(text)
     assert PROMO in plain.paragraphs  # the catalog does not know it: it reads as article text
-    art, decisions = explain_decisions(text, furniture=frozenset({PROMO, norm_line(MENUS_A[1])}))
+    art, decisions = explain_decisions(text, furniture=frozenset({PROMO, furniture_key(MENUS_A[1])}))
     assert PROMO not in art.paragraphs
     assert [p for p in plain.paragraphs if p != PROMO] == list(art.paragraphs)
     learned = [d for d in decisions if d.reason == LEARNED_FURNITURE]
@@ -183,7 +183,7 @@ def test_dumps_without_url_learn_their_site_furniture(tmp_path: Path) -> None:
     groups = [k for k in furniture if k.startswith("group:")]
     assert len(groups) == 1
     lines = furniture[groups[0]]
-    assert PROMO in lines and norm_line(MENUS_A[2]) in lines
+    assert PROMO in lines and furniture_key(MENUS_A[2]) in lines
     assert SHARED_QUOTE not in lines  # the text of two articles only
     learned = {Path(r.source).name: r.article for r in clean(root, jobs=0, furniture=furniture)}
     for name, before in plain.items():
@@ -203,9 +203,9 @@ def test_grouping_without_url_keeps_templates_apart(tmp_path: Path) -> None:
     furniture = learn(root, jobs=0)
     groups = {k: v for k, v in furniture.items() if k.startswith("group:")}
     assert len(groups) == 2
-    a_lines, b_lines = sorted(groups.values(), key=lambda v: norm_line(MENUS_A[1]) not in v)
-    assert norm_line(MENUS_A[1]) in a_lines and not any(m in a_lines for m in MENUS_B)
-    assert norm_line(MENUS_B[1]) in b_lines and not any(m in b_lines for m in MENUS_A) and PROMO not in b_lines
+    a_lines, b_lines = sorted(groups.values(), key=lambda v: furniture_key(MENUS_A[1]) not in v)
+    assert furniture_key(MENUS_A[1]) in a_lines and not any(m in a_lines for m in MENUS_B)
+    assert furniture_key(MENUS_B[1]) in b_lines and not any(m in b_lines for m in MENUS_A) and PROMO not in b_lines
     assert all(next(iter(v)) in groups for k, v in furniture.items() if k.startswith(GROUP_KEY))
 
 
@@ -217,7 +217,7 @@ def test_html_pages_without_url_group_by_markup(tmp_path: Path) -> None:
     plain = list(clean(root, jobs=0))
     assert all(FURNITURE in r.article.paragraphs for r in plain if r.article)
     furniture = learn(root, jobs=0)
-    assert [v for k, v in furniture.items() if k.startswith("group:")] == [frozenset({norm_line(FURNITURE)})]
+    assert [v for k, v in furniture.items() if k.startswith("group:")] == [frozenset({furniture_key(FURNITURE)})]
     learned = list(clean(root, jobs=0, learn_furniture=True))
     for before, after in zip(plain, learned, strict=True):
         assert before.article is not None and after.article is not None

@@ -14,7 +14,6 @@ from newsextract.html.meta import (
     clean_title,
     loads_lenient,
     machine_time,
-    merge_hints,
     page_hints,
     person_reporters,
     split_title_prefix,
@@ -276,15 +275,6 @@ def test_machine_time(value: str, expected: datetime | None) -> None:
 )
 def test_url_date(url: str, expected: datetime | None) -> None:
     assert url_date(url) == expected
-
-
-def test_merge_hints_fills_only_empty_fields() -> None:
-    first = PageHints(title="가", published=None, tags=())
-    second = PageHints(title="나", published=datetime(2024, 1, 1, tzinfo=KST), tags=("x",))
-    merged = merge_hints(first, second)
-    assert merged.title == "가"
-    assert merged.published == datetime(2024, 1, 1, tzinfo=KST)
-    assert merged.tags == ("x",)
 
 
 def _as_utc(value: str | None) -> datetime | None:

@@ -22,7 +22,6 @@ import tarfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import IO
 
 from ..limits import DEFAULT_LIMITS
@@ -354,13 +353,6 @@ def _iter_warc(path: str, limits: SourceLimits) -> Iterator[Item]:
 def _is_page_type(ctype: str) -> bool:
     low = ctype.lower()
     return "html" in low or low.startswith("text/")
-
-
-def source_container(source: str) -> str:
-    """The archive, JSON Lines file or folder an item came from (for grouping by site without a URL)."""
-    if "!" in source:
-        return source.split("!", 1)[0]
-    return str(Path(source).parent)
 
 
 def count_items(paths: Iterable[str | os.PathLike[str]]) -> int | None:

@@ -194,10 +194,6 @@ def gunzip_capped(data: bytes, limits: SourceLimits) -> bytes:
     return b"".join(out)
 
 
-norm_line = furniture_key
-"""A paragraph compared for duplicates and furniture: whitespace collapsed, NFC."""
-
-
 def body_key(paragraphs: Iterable[str]) -> str | None:
     """A digest of the normalised body, for the exact-duplicate flag; ``None`` for an empty body."""
     body = furniture_key(" ".join(paragraphs))
@@ -237,19 +233,21 @@ def furniture_for(
 
 
 _NOT_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_LINK_TARGET = regex.compile(r"\]\([^)\s]{0,2000}\)")
 
 
 def _key(text: str) -> str:
     """A digest naming a title or paragraph, blind to markup a dump tool adds (``**``, ``[x](url)``, …)."""
-    bare = _NOT_WORD.sub("", regex.sub(r"\]\([^)\s]{0,2000}\)", "]", text)).casefold()
+    bare = _NOT_WORD.sub("", _LINK_TARGET.sub("]", text)).casefold()
     return hashlib.blake2b(bare.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def sight(page: PageBlocks, url: str | None, article: Article, decisions: list[Decision]) -> Sighting:
     """The :class:`Sighting` of one cleaned page (``--learn``'s first pass)."""
     host = page_host(page, url)
+    title = furniture_key(article.title or "")
     idents = []
-    if article.title and (title := furniture_key(article.title)):
+    if title:
         idents.append("t:" + _key(title))
     body = body_key(article.paragraphs)
     if body is not None:
@@ -267,8 +265,8 @@ def sight(page: PageBlocks, url: str | None, article: Article, decisions: list[D
         if d.label != "furniture":
             kept.add(line)
             kept.add(furniture_key(d.kept_text))
-    if article.title:
-        kept.add(furniture_key(article.title))
+    if title:
+        kept.add(title)
     return Sighting(
         host=host,
         bands=() if host is not None else band_keys(page),
@@ -276,5 +274,5 @@ def sight(page: PageBlocks, url: str | None, article: Article, decisions: list[D
         paras=tuple(paras),
         lines=tuple(sorted(lines)),
         kept=tuple(sorted(kept & lines)),
-        title=furniture_key(article.title or ""),
+        title=title,
     )

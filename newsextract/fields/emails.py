@@ -28,13 +28,3 @@ def clean_email(text: str) -> str | None:
     if not _TLD.search(domain) or ".." in domain or domain.startswith(("-", ".")):
         return None
     return f"{local}@{domain.lower()}"
-
-
-def find_emails(text: str) -> tuple[str, ...]:
-    """Complete addresses in ``text``, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for m in EMAIL.finditer(text):
-        e = clean_email(m.group(0))
-        if e is not None:
-            seen.setdefault(e, None)
-    return tuple(seen)

@@ -210,9 +210,10 @@ def _card_emails(decisions: list[Decision], names: set[str]) -> dict[str, str]:
     if not names:
         return out
     for i, d in enumerate(decisions):
-        if d.label != "furniture" or len(d.block.text) > 80:
-            continue
-        named = [r for r in parse_byline(d.block.text) if r.name in names and r.name not in out]
+        text = d.block.text
+        if d.label != "furniture" or len(text) > 80 or not any(n in text for n in names):
+            continue  # (a substring test first: most furniture lines name nobody, and parsing costs)
+        named = [r for r in parse_byline(text) if r.name in names and r.name not in out]
         if len(named) != 1:
             continue
         if named[0].email:
@@ -287,7 +288,8 @@ def _comment_count(decisions: list[Decision]) -> int | None:
     for d in decisions:
         if d.label not in ("info", "furniture"):
             continue
-        m = _COMMENTS.search(" ".join(d.block.text.split()))
-        if m and (d.label == "info" or shapes.COMMENTS.match(" ".join(d.block.text.split()))):
+        text = " ".join(d.block.text.split())
+        m = _COMMENTS.search(text)
+        if m and (d.label == "info" or shapes.COMMENTS.match(text)):
             return int(m["n"])
     return None

@@ -47,17 +47,6 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "tr"}
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_TITLE_KEYS = ("headline", "headLine", "title", "subject", "articleTitle", "newsTitle")
-_BODY_KEYS = (
-    "articleBody",
-    "body",
-    "content",
-    "contents",
-    "html",
-    "bodyHtml",
-    "articleContent",
-    "newsContent",
-)
 _MIN_BODY = 80
 _MAX_NODES = 200_000
 _MAX_SCRIPT = 20_000_000
@@ -312,7 +301,7 @@ def _article_nodes(data: Any) -> Iterator[dict[str, Any]]:
                 yield node
                 continue
             if _body_of(node) and (
-                any(isinstance(node.get(k), str) for k in _TITLE_KEYS) or "articleBody" in node
+                any(isinstance(node.get(k), str) for k in K.EMBEDDED_TITLE_KEYS) or "articleBody" in node
             ):
                 yield node
                 continue
@@ -334,7 +323,7 @@ def _article_size(node: dict[str, Any]) -> int:
 
 
 def _body_of(node: dict[str, Any]) -> str | None:
-    for key in _BODY_KEYS:
+    for key in K.EMBEDDED_BODY_KEYS:
         value = node.get(key)
         if isinstance(value, str) and len(value) >= _MIN_BODY and not value.startswith(("http", "$")):
             return value
@@ -361,7 +350,7 @@ def _generic_article(node: dict[str, Any], source: str) -> tuple[list[Block], Pa
     b = _Builder(source)
     for i, (kind, para) in enumerate(text_paragraphs(body)):
         b.add(para, kind, f"body[{i}]")
-    title = next((clean_value(node.get(k)) for k in _TITLE_KEYS if isinstance(node.get(k), str)), "")
+    title = next((clean_value(node.get(k)) for k in K.EMBEDDED_TITLE_KEYS if isinstance(node.get(k), str)), "")
     return b.blocks, PageHints(
         title=title or None,
         reporters=_people(node),

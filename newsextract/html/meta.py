@@ -10,7 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -103,16 +103,6 @@ def page_hints(
         tags=_tags(meta, articles, names),
         encoding=encoding,
     )
-
-
-def merge_hints(first: PageHints, second: PageHints) -> PageHints:
-    """``first`` with every empty field filled from ``second`` (e.g. embedded data over meta tags)."""
-    changes = {}
-    for f in fields(PageHints):
-        mine, theirs = getattr(first, f.name), getattr(second, f.name)
-        if (mine is None or mine == ()) and theirs not in (None, ()):
-            changes[f.name] = theirs
-    return replace(first, **changes) if changes else first
 
 
 def split_title_prefix(title: str) -> tuple[str | None, str]:
@@ -348,9 +338,14 @@ def _lookup(scan: _Scan, kind: str, value: str) -> list[etree._Element]:
     ``id=value`` (``id``), in document order; one pass over the tree serves every lookup of a page."""
     if not _on_page(scan, value):
         return []
+    return _scanned(scan).get((kind, value), [])
+
+
+def _scanned(scan: _Scan) -> dict[Any, list[etree._Element]]:
+    """``scan.found`` with the pass over every element done (once per page, on first need)."""
     if _CLASSED not in scan.found:
         _body_scan(scan)
-    return scan.found.get((kind, value), [])
+    return scan.found
 
 
 def _body_scan(scan: _Scan) -> None:
@@ -386,10 +381,8 @@ def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Elem
     if found is None:
         found = []
         if _on_page(scan, cls):
-            if _CLASSED not in scan.found:
-                _body_scan(scan)
             hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
-            for el in scan.found[_CLASSED]:
+            for el in _scanned(scan)[_CLASSED]:
                 if tag and el.tag != tag:
                     continue
                 value = el.get("class")

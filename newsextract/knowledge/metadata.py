@@ -113,7 +113,19 @@ SECONDARY_TYPES: Final[frozenset[str]] = frozenset({"videoobject", "webpage", "i
 LD_TITLE_KEYS: Final[tuple[str, ...]] = ("headline", "headLine", "name", "alternativeHeadline")
 LD_PUBLISHED_KEYS: Final[tuple[str, ...]] = ("datePublished", "dateCreated", "uploadDate")
 LD_MODIFIED_KEYS: Final[tuple[str, ...]] = ("dateModified",)
-LD_BODY_KEYS: Final[tuple[str, ...]] = ("articleBody", "text")
+EMBEDDED_TITLE_KEYS: Final[tuple[str, ...]] = ("headline", "headLine", "title", "subject", "articleTitle", "newsTitle")
+"""Keys of a headline in script data (Arc XP Fusion, Next.js flight data, JSON-LD)."""
+EMBEDDED_BODY_KEYS: Final[tuple[str, ...]] = (
+    "articleBody",
+    "body",
+    "content",
+    "contents",
+    "html",
+    "bodyHtml",
+    "articleContent",
+    "newsContent",
+)
+"""Keys of an article body in script data, in the order they are tried."""
 LD_SECTION_KEYS: Final[tuple[str, ...]] = ("articleSection", "genre")
 LD_TAG_KEYS: Final[tuple[str, ...]] = ("keywords",)
 
