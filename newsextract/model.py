@@ -75,6 +75,13 @@ class Article:
         return "\n\n".join(self.paragraphs)
 
     @property
+    def title_prefix(self) -> str | None:
+        """The title's leading tag ("[속보]", "[이슈+]"), which ``title`` shows as the page does; or None."""
+        from .fields.titles import split_title_prefix
+
+        return split_title_prefix(self.title)[0] if self.title else None
+
+    @property
     def captions(self) -> tuple[str, ...]:
         """Image captions as displayed (``Image.shown``; else caption and credit joined)."""
         out = []
@@ -91,6 +98,7 @@ class Article:
             if f.name == "removed" and not removed:
                 continue
             out[f.name] = _plain(getattr(self, f.name))
+        out["title_prefix"] = self.title_prefix
         out["text"] = self.text
         return out
 

@@ -10,13 +10,13 @@ import pytest
 from lxml import html as lxml_html
 
 from newsextract.blocks import PageHints
+from newsextract.fields.titles import split_title_prefix
 from newsextract.html.meta import (
     clean_title,
     loads_lenient,
     machine_time,
     page_hints,
     person_reporters,
-    split_title_prefix,
     strip_js_comments,
     url_date,
 )
@@ -363,3 +363,12 @@ def test_address_written_by_the_saving_browser_is_the_url(comment: str) -> None:
     assert art.url == "https://news.example.co.kr/article/20260302/0001234.html"
     assert art.published is not None and (art.published.month, art.published.day) == (3, 2)
     assert newsextract.extract(page.encode(), url="https://other.example/x").url == "https://other.example/x"
+
+
+def test_article_gives_the_title_prefix_apart() -> None:
+    from newsextract import Article
+
+    art = Article(title="[속보] 가람시 새 도서관 문 연다")
+    assert art.title_prefix == "[속보]" and art.title == "[속보] 가람시 새 도서관 문 연다"
+    assert art.to_dict()["title_prefix"] == "[속보]"
+    assert Article(title="가람시 새 도서관").title_prefix is None and Article().title_prefix is None

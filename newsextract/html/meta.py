@@ -31,10 +31,6 @@ from .prune import text_content
 KST = timezone(timedelta(hours=9), "KST")
 
 _ENTITY = regex.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,10});")
-_TITLE_PREFIX = regex.compile(
-    rf"^\s*(?P<prefix>[\[【〔［<〈《(](?:\s*+[^\[\]【】〔〕［］<>〈〉《》()]{{1,{K.TITLE_PREFIX_MAX}}}?|\s++)\s*+[\]】〕］>〉》)])\s*(?P<rest>\S.*)$",
-    regex.S,
-)
 _QUOTE_SUBSTITUTES = str.maketrans({"″": '"', "′": "'", "＂": '"', "＇": "'"})
 _PERSON = regex.compile(r"^\p{Hangul}{2,4}$")
 _TEAM = regex.compile(r"^[\p{Hangul}A-Za-z0-9]{3,14}$")
@@ -103,14 +99,6 @@ def page_hints(
         tags=_tags(meta, articles, names),
         encoding=encoding,
     )
-
-
-def split_title_prefix(title: str) -> tuple[str | None, str]:
-    """A leading bracketed tag ("[속보]", "【단독】") and the rest of the title; ``(None, title)`` if none."""
-    m = _TITLE_PREFIX.match(title)
-    if not m:
-        return None, title
-    return m["prefix"], m["rest"].strip()
 
 
 def clean_title(title: str, site_names: Iterable[str] = ()) -> str:
