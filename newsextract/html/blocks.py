@@ -23,7 +23,6 @@ from .profile import (
     A_DESC,
     A_ID,
     A_INDEX,
-    A_TAG,
     Ancestor,
     Screened,
     Selector,
@@ -142,6 +141,7 @@ class Walk:
 
 
 _NO_ROLES: frozenset[str] = frozenset()
+_Hits = dict[tuple[str, str], list[tuple[int, int]]]
 _HEAD_IDS = etree.XPath(".//*[@id]")
 """Elements with an id inside ``<head>`` (the walk skips the head whole)."""
 _INHERITING_BLOCKS = BLOCK_TAGS - {"div", "section", "article", "main", "body"}
@@ -156,25 +156,35 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     """
     w = Walk()
     stack: list[Ancestor | None] = []
-    frames: list[tuple[bool, BlockKind, bool, tuple[str, ...]]] = []
-    """Per open element: (cuts a block, block kind, inside an atomic caption, anchor keys it opened)."""
+    frames: list[tuple[bool, BlockKind, bool, tuple[str, ...], int]] = []
+    """Per open element: (cuts a block, block kind, inside an atomic caption, anchor keys it opened,
+    _LINK or _BOLD when it is an ``<a>`` or a bold element, else 0)."""
     open_keys: dict[str, int] = {}
     open_anchors: set[str] = set()  # the keys open_keys counts above zero
     parts: list[str] = []
-    link = [0, 0, 0, 0]  # [open <a> depth, link chars in parts, open <b>/<strong> depth, bold chars in parts]
+    chars = [0, 0]  # [link chars, bold chars] in parts (flush empties both)
+    in_link = in_bold = 0  # open <a> depth, open <b>/<strong> depth
     memos: dict[tuple[str, str], _Memo] = {}
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     max_depth = limits.depth_cap
     blocks = w.blocks
-    parents, ends, tags, elements, flags, first_block = w.parent, w.end, w.tags, w.elements, w.flags, w.first_block
+    parents, ends, tags, elements, flags, first_block = (
+        w.parent,
+        w.end,
+        w.tags,
+        w.elements,
+        w.flags,
+        w.first_block,
+    )
     prune_tags = PRUNE_TAGS | {"head"}
+    attr_keys = index.by_attr.keys() - {"class", "id"}
+    """Attribute names some selector keys on (an element with none of them needs no attribute lookup)."""
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
-        chars = link[1]
-        bold = link[3]
+        link_chars, bold = chars
         parts.clear()
-        link[1] = link[3] = 0
+        chars[0] = chars[1] = 0
         if not text:
             return
         top = stack[-1] if stack else None
@@ -195,162 +205,174 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if cut < len(text) and text[cut:].strip():
                 blocks.append(RawBlock(text[:cut], "caption", node, where, 0))
                 text = text[cut:].lstrip()
-        blocks.append(RawBlock(text, kind, node, where, min(chars, len(text))))
+        blocks.append(RawBlock(text, kind, node, where, min(link_chars, len(text))))
         if text in RELATED_HEADINGS and top is not None and len(text) < 20:
             region = parents[node] if node < len(parents) else -1
             if region > 0:
                 w.related.append((region, len(blocks) - 1))
 
-    walker = etree.iterwalk(root, events=("start", "end"))  # a comment (soup trees keep them) is skipped below
+    walker = etree.iterwalk(
+        root, events=("start", "end")
+    )  # a comment (soup trees keep them) is skipped below
     skip = walker.skip_subtree
     for event, el in walker:
         if event == "end":
             a = stack[-1]
             if a is not None:
-                boundary, _, inside, keys = frames[-1]
+                boundary, _, inside, keys, style = frames[-1]
                 if parts and (boundary or inside) and not (inside and len(frames) > 1 and frames[-2][2]):
-                    flush()  # the block belongs to the element being closed
+                    flush()  # the block belongs to the element being closed (still open on both stacks)
                 frames.pop()
                 for k in keys:
                     n = open_keys[k] - 1
                     open_keys[k] = n
                     if not n:
                         open_anchors.discard(k)
-                tag = a[A_TAG]
-                if tag == "a":
-                    link[0] -= 1
-                elif tag in _BOLD:
-                    link[2] -= 1
+                if style == _LINK:
+                    in_link -= 1
+                elif style == _BOLD_STYLE:
+                    in_bold -= 1
                 ends[a[A_INDEX]] = len(parents) - 1
             stack.pop()
-        else:
-            tag = el.tag
-            if len(stack) >= max_depth:
-                raise too_deep(max_depth)
-            if not isinstance(tag, str) or not tag:
-                skip()
-                stack.append(None)
-                continue
-            tag = tag.lower()
-            if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
-                # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
-                # (script#fusion-metadata), so elements with one are matched against the detectors.
-                for sub in (el,) if tag != "head" else _with_ids(el):
-                    el_id = sub.get("id")
-                    if el_id and el_id in index.by_id:
-                        sub_tag = sub.tag.lower() if isinstance(sub.tag, str) else ""
-                        for h in index.match(sub_tag, el_id, frozenset(), sub.get, stack, {}):
-                            if h.role == "detect":
-                                w.hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
-                skip()
-                stack.append(None)
-                continue
-            get: Callable[[str], str | None] = el.get
-            names = el.keys()  # one call; most elements have no attribute, so no get() either
-            cls = (get("class") or "") if "class" in names else ""
-            el_id = get("id") if "id" in names else None
-            memo = memos.get((tag, cls))
-            if memo is None:
-                memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
-            if el_id:
-                memo = _with_id(memo, tag, cls, el_id, index)
-            classes, static, flag, keys, hidden, chrome, desc = memo
-            reason = None
-            if hidden:
-                reason = "hidden (class)"
-            elif tag != "img" and "style" in names:  # lazy images start hidden
-                style = get("style")
-                if style and style_hides(style):
-                    reason = "hidden (style)"
-            node = len(parents)
-            roles = _NO_ROLES
-            hits: list[Selector] = []
-            if reason is None:
-                if static.cands and (  # Screened.may_match, inlined: this runs for every element
-                    static.always
-                    or not static.anchors.isdisjoint(open_anchors)
-                    or not static.attr_names.isdisjoint(names)
-                ):
-                    hits = match_screened(static, get, stack, open_keys)
-                if len(names) > (1 if cls else 0) + (1 if el_id else 0):
-                    extra = index.attr_candidates(names, get)
-                    if extra:
-                        hits = [*hits, *index.match(tag, el_id, classes, get, stack, open_keys, extra)]
-                if hits:
-                    found: set[str] = set()
-                    for h in hits:
-                        if h.role == "prune":
-                            reason = f"furniture ({h.source})"
-                            break
-                        found.add(h.role)
-                    roles = frozenset(found)
-            if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
-                reason = "furniture (class)"
-            if reason is not None:
-                skip()
-                stack.append(None)
-                continue
-            for h in hits:
-                w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
-            boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
-            outer = frames[-1] if frames else None
-            if boundary and parts and not (outer and outer[2]):
-                flush()
-            parent = stack[-1] if stack else None
-            parents.append(parent[A_INDEX] if parent else -1)
-            first_block.append(len(blocks))
-            ends.append(node)
-            tags.append(tag)
-            elements.append(el)
-            flags.append(flag)
-            stack.append((tag, el_id, classes, get, node, desc))
-            for k in keys:
-                n = open_keys.get(k, 0)
-                open_keys[k] = n + 1
-                if not n:
-                    open_anchors.add(k)
-            inside = "caption" in roles or bool(outer and outer[2])
-            kind: BlockKind | None = "caption" if "caption" in roles else _TAG_KIND.get(tag)
-            if kind is None:
-                outer_kind = outer[1] if outer else None
-                if tag == "p":
-                    kind = _kind(tag, roles, el, outer_kind)
-                elif tag in _INHERITING_BLOCKS:
-                    kind = outer_kind if outer_kind in ("item", "quote", "cell", "caption") else "text"
-                else:
-                    kind = outer_kind or "text"
-            frames.append((boundary, kind, inside, keys))
-            if tag == "a":
-                link[0] += 1
-            elif tag in _BOLD:
-                link[2] += 1
-            elif tag == "img":
-                src = get("src") or get("data-src") or get("data-org-src")
-                alt = get("alt")
-                if src or alt:
-                    if parts:
-                        flush()
-                    blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
-            elif tag == "br" and inside:
-                parts.append(" ")
-            text = el.text
-            if text and (parts or not text.isspace()):  # leading blanks: the block's split drops them
+            text = el.tail  # after an element's end
+            if text and (parts or not text.isspace()):
                 parts.append(text)
-                if link[0]:
-                    link[1] += len(text.strip())
-                if link[2]:
-                    link[3] += len(text.replace(" ", "").strip())
+                if in_link:
+                    chars[0] += len(text.strip())
+                if in_bold:
+                    chars[1] += len(text.replace(" ", "").strip())
             continue
-        text = el.tail  # after an element's end
-        if text and (parts or not text.isspace()):
+        tag = el.tag
+        if len(stack) >= max_depth:
+            raise too_deep(max_depth)
+        if not isinstance(tag, str) or not tag:
+            skip()
+            stack.append(None)
+            continue
+        tag = tag.lower()
+        if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
+            # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
+            # (script#fusion-metadata), so elements with one are matched against the detectors.
+            for sub in _with_ids(el) if tag == "head" else (el,):
+                _detect_by_id(sub, index, stack, w.hits)
+            skip()
+            stack.append(None)
+            continue
+        get: Callable[[str], str | None] = el.get
+        names = el.keys()  # one call; most elements have no attribute, so no get() either
+        cls = (get("class") or "") if "class" in names else ""
+        el_id = get("id") if "id" in names else None
+        memo = memos.get((tag, cls))
+        if memo is None:
+            memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
+        if el_id:
+            memo = _with_id(memo, tag, cls, el_id, index)
+        classes, static, flag, keys, hidden, chrome, desc = memo
+        reason = None
+        if hidden:
+            reason = "hidden (class)"
+        elif tag != "img" and "style" in names:  # lazy images start hidden
+            style_attr = get("style")
+            if style_attr and style_hides(style_attr):
+                reason = "hidden (style)"
+        node = len(parents)
+        roles = _NO_ROLES
+        hits: list[Selector] = []
+        if reason is None:
+            if static.cands and (  # Screened.may_match, inlined: this runs for every element
+                static.always
+                or not static.anchors.isdisjoint(open_anchors)
+                or not static.attr_names.isdisjoint(names)
+            ):
+                hits = match_screened(static, get, stack, open_keys)
+            if names and not attr_keys.isdisjoint(names):
+                extra = index.attr_candidates(names, get)
+                if extra:
+                    hits = [*hits, *index.match(tag, el_id, classes, get, stack, open_keys, extra)]
+            if hits:
+                found: set[str] = set()
+                for h in hits:
+                    if h.role == "prune":
+                        reason = f"furniture ({h.source})"
+                        break
+                    found.add(h.role)
+                roles = frozenset(found)
+        if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
+            reason = "furniture (class)"
+        if reason is not None:
+            skip()
+            stack.append(None)
+            continue
+        for h in hits:
+            w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
+        boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
+        outer = frames[-1] if frames else None
+        if boundary and parts and not (outer and outer[2]):
+            flush()
+        parent = stack[-1] if stack else None
+        parents.append(parent[A_INDEX] if parent else -1)
+        first_block.append(len(blocks))
+        ends.append(node)
+        tags.append(tag)
+        elements.append(el)
+        flags.append(flag)
+        stack.append((tag, el_id, classes, get, node, desc))
+        for k in keys:
+            n = open_keys.get(k, 0)
+            open_keys[k] = n + 1
+            if not n:
+                open_anchors.add(k)
+        inside = "caption" in roles or bool(outer and outer[2])
+        kind: BlockKind | None = "caption" if "caption" in roles else _TAG_KIND.get(tag)
+        if kind is None:
+            outer_kind = outer[1] if outer else None
+            if tag == "p":
+                kind = _kind(tag, roles, el, outer_kind)
+            elif tag in _INHERITING_BLOCKS:
+                kind = outer_kind if outer_kind in ("item", "quote", "cell", "caption") else "text"
+            else:
+                kind = outer_kind or "text"
+        style = _LINK if tag == "a" else (_BOLD_STYLE if tag in _BOLD else 0)
+        frames.append((boundary, kind, inside, keys, style))
+        if style == _LINK:
+            in_link += 1
+        elif style:
+            in_bold += 1
+        elif tag == "img":
+            src = get("src") or get("data-src") or get("data-org-src")
+            alt = get("alt")
+            if src or alt:
+                if parts:
+                    flush()
+                blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
+        elif tag == "br" and inside:
+            parts.append(" ")
+        text = el.text
+        if text and (parts or not text.isspace()):  # leading blanks: the block's split drops them
             parts.append(text)
-            if link[0]:
-                link[1] += len(text.strip())
-            if link[2]:
-                link[3] += len(text.replace(" ", "").strip())
+            if in_link:
+                chars[0] += len(text.strip())
+            if in_bold:
+                chars[1] += len(text.replace(" ", "").strip())
     if parts:
         flush()
     return w
+
+
+_LINK, _BOLD_STYLE = 1, 2
+"""What an open element adds to the link and bold character counts (see ``walk_tree``'s frames)."""
+
+
+def _detect_by_id(
+    el: etree._Element, index: SelectorIndex, stack: list[Ancestor | None], hits: _Hits
+) -> None:
+    """Record the CMS detectors a pruned element's id matches (``script#fusion-metadata``)."""
+    el_id = el.get("id")
+    if el_id and el_id in index.by_id:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        for h in index.match(tag, el_id, frozenset(), el.get, stack, {}):
+            if h.role == "detect":
+                hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
 
 
 _Memo = tuple[frozenset[str], Screened, int, tuple[str, ...], bool, bool, str]

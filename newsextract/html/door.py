@@ -73,7 +73,8 @@ def html_blocks(
     w = walk_tree(root, default_index(profiles), limits=limits)
     meta = page_hints(root, url=url, encoding=encoding, markup=markup)
     found = _locate(w, meta, profiles=profiles)
-    have = _container_chars(w, found)
+    paint = _paint(w, found)
+    have = _container_chars(w, paint)
     embedded: list[Block] | None = None
     if (found.profile is not None and found.profile.embedded) or have < _MIN_BODY:
         got = embedded_blocks(root)
@@ -81,9 +82,11 @@ def html_blocks(
             embedded, extra = got
             meta = _merge(extra, meta)
     if embedded is None and found.profile is not None:
-        found = _checked(w, found, meta, have)
-    blocks = _zoned(w, found, replace_body=embedded)
-    visible = _visible_hints(w, found)
+        checked = _checked(w, found, paint, meta, have)
+        if checked is not found:
+            found, paint = checked, _paint(w, checked)
+    blocks = _zoned(w, found, paint, replace_body=embedded)
+    visible = _visible_hints(w, found, paint)
     hints = _merge(visible, meta)
     hints = dataclasses.replace(
         hints,
@@ -97,30 +100,29 @@ def html_blocks(
 # --- locating the article ------------------------------------------------------------------------
 
 
-def _checked(w: Walk, found: _Found, meta: PageHints, have: int) -> _Found:
-    """The profile's find, unless the generic finder sees the article elsewhere.
+def _checked(w: Walk, found: _Found, paint: list[str | None], meta: PageHints, have: int) -> _Found:
+    """The profile's find (``paint`` is its :func:`_paint`), unless the generic finder sees the article elsewhere.
 
     A profile whose container is (nearly) empty, or holds far less prose than a generic container lying
     wholly outside it, recognised the wrong element (a class name shared by another layout).
     """
-    if have >= _MIN_BODY:
-        mine, page = _prose_chars(w, found)
-        if mine * 3 >= page:
-            return found  # no container outside this one can hold twice its prose
+    mine, page = _prose_chars(w, paint) if have >= _MIN_BODY else (0, 0)
+    if have >= _MIN_BODY and mine * 3 >= page:
+        return found  # no container outside this one can hold twice its prose
     title_block = _title_block(w, _trusted_title(meta))
     hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
     other = _Found(None, tuple(find_container(w, title_block=title_block, hinted=hinted)), {}, ())
     if have < _MIN_BODY:
-        better = _container_chars(w, other) > max(5 * have, 500)
+        better = _container_chars(w, _paint(w, other)) > max(5 * have, 500)
     else:
         apart = not any(w.inside(g, c) or w.inside(c, g) for g in other.container for c in found.container)
-        better = apart and _prose_chars(w, found)[0] * 2 < _prose_chars(w, other)[0]
+        better = apart and mine * 2 < _prose_chars(w, _paint(w, other))[0]
     return _generic(w, meta) if better else found
 
 
-def _prose_chars(w: Walk, found: _Found) -> tuple[int, int]:
-    """Characters of sentence-like blocks (Korean endings, some length): in the container, on the page."""
-    paint = _paint(w, found)
+def _prose_chars(w: Walk, paint: list[str | None]) -> tuple[int, int]:
+    """Characters of sentence-like blocks (Korean endings, some length): in the container painted
+    (``paint``, from :func:`_paint`), on the page."""
     inside = total = 0
     for b in w.blocks:
         t = b.text
@@ -339,18 +341,17 @@ def _paint(w: Walk, found: _Found) -> list[str | None]:
     return paint
 
 
-def _container_chars(w: Walk, found: _Found) -> int:
-    if not found.container:
-        return 0
-    paint = _paint(w, found)
+def _container_chars(w: Walk, paint: list[str | None]) -> int:
+    """Characters of text in the container painted (``paint``, from :func:`_paint`)."""
     return sum(len(b.text) for b in w.blocks if b.kind != "image" and paint[b.node] == _BODY)
 
 
 # --- zoning the blocks ---------------------------------------------------------------------------
 
 
-def _zoned(w: Walk, found: _Found, *, replace_body: list[Block] | None) -> list[Block]:
-    paint = _paint(w, found)
+def _zoned(
+    w: Walk, found: _Found, paint: list[str | None], *, replace_body: list[Block] | None
+) -> list[Block]:
     dropped = _related_drops(w, found)
     out: list[Block] = []
     body_done = False
@@ -444,7 +445,7 @@ def _role_texts(w: Walk, found: _Found) -> dict[str, list[list[str]]]:
     return out
 
 
-def _visible_hints(w: Walk, found: _Found) -> PageHints:
+def _visible_hints(w: Walk, found: _Found, paint: list[str | None]) -> PageHints:
     roles = _role_texts(w, found)
     title = next((" ".join(lines) for lines in roles.get("title", ()) if lines), None)
     subtitle_lines = [line for lines in roles.get("subtitle", ()) for line in lines]
@@ -477,18 +478,17 @@ def _visible_hints(w: Walk, found: _Found) -> PageHints:
         published=times.get("published"),
         modified=times.get("modified"),
         approved=times.get("approved"),
-        images=_images(w, found),
+        images=_images(w, paint),
         comment_count=comment_count,
         section=section,
         tags=tuple(t for t in tags if t),
     )
 
 
-def _images(w: Walk, found: _Found) -> tuple[Image, ...]:
+def _images(w: Walk, paint: list[str | None]) -> tuple[Image, ...]:
     out: list[Image] = []
     seen: set[str] = set()
     last_img: RawBlock | None = None
-    paint = _paint(w, found)
     for b in w.blocks:
         if paint[b.node] != _BODY:
             continue
