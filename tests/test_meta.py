@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -372,3 +373,68 @@ def test_article_gives_the_title_prefix_apart() -> None:
     assert art.title_prefix == "[속보]" and art.title == "[속보] 가람시 새 도서관 문 연다"
     assert art.to_dict()["title_prefix"] == "[속보]"
     assert Article(title="가람시 새 도서관").title_prefix is None and Article().title_prefix is None
+
+
+def _tokenizer_strip(text: str) -> str:
+    """Comments cut by a plain character loop (strings in either quote, with escapes, kept whole)."""
+    out, i, start, quote = [], 0, 0, ""
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif text.startswith(("//", "/*"), i):
+            out.append(text[start:i])
+            end = text.find("\n", i) if text[i + 1] == "/" else text.find("*/", i + 2)
+            i = start = len(text) if end < 0 else (end if text[i + 1] == "/" else end + 2)
+            continue
+        i += 1
+    return "".join(out) + text[start:]
+
+
+@pytest.mark.parametrize("alphabet", ['a"/*\n {}:,', '"/*\n가', "ab\"'\\/*\n"])
+def test_comment_stripping_on_every_kind_of_text(alphabet: str) -> None:
+    # Texts with no ' and no backslash take the slash-to-slash path; the others the tokenizer.
+    rng = random.Random(len(alphabet))
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 18)))
+        assert strip_js_comments(text) == _tokenizer_strip(text), repr(text)
+
+
+def test_broken_jsonld_with_line_notes_reads_whole() -> None:
+    ld = (
+        '{"@type": "NewsArticle", // 기사\n "headline": "한빛시 창업마을 개장", /* 제목 */\n'
+        ' "url": "https://news.example.kr/a/1", // 주소 "따옴표"\n "datePublished": "2024-03-12T10:25:00+09:00",\n}'
+    )
+    assert loads_lenient(ld) == [
+        {
+            "@type": "NewsArticle",
+            "headline": "한빛시 창업마을 개장",
+            "url": "https://news.example.kr/a/1",
+            "datePublished": "2024-03-12T10:25:00+09:00",
+        }
+    ]
+
+
+def test_lookups_in_the_body_agree_with_and_without_the_source() -> None:
+    markup = """<html><head><title>한빛시 창업마을 개장</title></head><body>
+    <div><img class="logo\tpress_logo" alt="가나일보"><img class="press_logo_big" alt="다른곳"></div>
+    <em class="guide_categorization_item
+      x">경제</em>
+    <span itemprop="dateModified" content="2024-03-13T08:00:00+09:00"></span>
+    <span id="comment_count">1,204</span>
+    <p data-date-time="">빈 값</p><p data-date-time="2024-03-12 10:25:07">3월 12일</p>
+    </body></html>"""
+    root = lxml_html.document_fromstring(markup)
+    blind = page_hints(root, url=None, encoding=None)
+    for source in (markup, markup.encode()):
+        assert page_hints(root, url=None, encoding=None, markup=source) == blind
+    assert blind.outlet == "가나일보"  # "press_logo_big" is another class
+    assert blind.section == "경제"  # class words split on tabs and newlines, as XPath's normalize-space
+    assert blind.published == datetime(2024, 3, 12, 10, 25, 7, tzinfo=KST)  # the blank attribute skipped
+    assert blind.modified == datetime(2024, 3, 13, 8, 0, tzinfo=KST)
+    assert blind.comment_count == 1204

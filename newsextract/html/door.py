@@ -392,7 +392,7 @@ def _zoned(
                 index=len(out),
                 where=b.where,
                 zone=zone,
-                link_density=round(b.link_chars / len(b.text), 3) if b.text else 0.0,
+                link_density=round(b.link_chars / len(b.text), 3) if b.link_chars and b.text else 0.0,
                 src=b.src,
                 alt=b.alt,
             )

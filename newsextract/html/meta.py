@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any
+from functools import lru_cache
+from typing import Any, cast
 from urllib.parse import urljoin
 
 import regex
@@ -46,6 +47,8 @@ _URL_DASHED = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[
 _URL_DIGITS = regex.compile(r"(?<!\d)(?:19|20)\d{6,15}(?!\d)")
 _NAVER_OID = regex.compile(r"(?:[?&]oid=|/article/(?:\d+/)?)(?P<oid>\d{3})(?:[/&]|$)")
 _ROLE_SET = frozenset(ROLE_WORDS)
+_ROLE_TOKEN = min(len(r) for r in ROLE_WORDS) + 2
+"""The shortest token :func:`_split_role` can split: a role word after a name of two or more letters."""
 _SPLIT_AUTHORS = regex.compile(r"(?:(?<!\s)|\G)\s*(?:,|;|·|/|\band\b|및)\s*")  # (?<!\s)|\G: linear
 _PARENS = regex.compile(r"[(\[<【［][^)\]>】］]{0,80}[)\]>】］]")
 _JS_TOKEN = regex.compile(
@@ -58,9 +61,13 @@ _SAVED_FROM = regex.compile(
     r"(?P<url>https?://[^\s<>\"']{1,2000})"
 )
 _JS_TAIL_COMMA = regex.compile(r",(\s*[}\]])")
+_RFC_DAY = regex.compile(r"^[A-Za-z]{3},")
+_LIST_SEP = regex.compile(r"[,;]")
 _MAX_LD_CHARS = 2_000_000
 _MAX_LENIENT = 500_000
 """Broken JSON-LD longer than this is not repaired (the repair scanner is Python-speed)."""
+_JSON = json.JSONDecoder(strict=False)
+"""One decoder for every call (``json.loads(..., strict=False)`` builds a new one each time: ~2 µs)."""
 
 
 # --- public ----------------------------------------------------------------------------------------------
@@ -82,13 +89,13 @@ def page_hints(
     page_url = _canonical(scan, meta, url)
     outlet = _outlet(scan, meta, articles, page_url)
     site = _first(meta, ("og:site_name",))
-    names = {n for n in (outlet, site) if n}
+    known = _known_sites(n for n in (outlet, site) if n)
     published = _published(scan, meta, articles)
     from_url = url_date(page_url or "") or url_date(url or "")
     modified = _modified(scan, meta, articles)
     return PageHints(
-        title=_title(scan, meta, articles, names),
-        reporters=_reporters(meta, articles, names),
+        title=_title(scan, meta, articles, known),
+        reporters=_reporters(meta, articles, known),
         published=published,
         url_published=from_url,
         modified=modified if modified != (published or from_url) else None,
@@ -96,15 +103,18 @@ def page_hints(
         outlet=outlet,
         url=page_url,
         section=_section(scan, meta, articles),
-        tags=_tags(meta, articles, names),
+        tags=_tags(meta, articles, known),
         encoding=encoding,
     )
 
 
 def clean_title(title: str, site_names: Iterable[str] = ()) -> str:
     """The headline without a " - 조선일보" / " | KBS 뉴스" / " : 네이버 뉴스" site segment at either end."""
+    return _clean_title(title, _known_sites(site_names))
+
+
+def _clean_title(title: str, known: frozenset[str]) -> str:
     text = clean_value(title)
-    known = _KNOWN_SITES | {_key(n) for n in site_names if n}
     for _ in range(4):
         cut = _cut_site(text, known)
         if cut == text:
@@ -156,14 +166,19 @@ def url_date(url: str) -> datetime | None:
 def person_reporters(value: str, *, site_names: Iterable[str] = ()) -> tuple[Reporter, ...]:
     """Reporters named in an author value ("김철수 기자", "스포츠조선 = 김철수 기자 (…)", "사회부"),
     or () when the value names an outlet, a portal or nobody."""
+    return _person_reporters(value, _known_sites(site_names))
+
+
+def _person_reporters(value: str, known: frozenset[str]) -> tuple[Reporter, ...]:
     text = clean_value(value)
     if not text or "|" in text or text.startswith(("http:", "https:", "@", "//")):
         return ()
-    known = _KNOWN_SITES | {_key(n) for n in site_names if n}
     if _key(text) in known:
         return ()
-    emails = [m.group(0) for m in EMAIL.finditer(text)]
-    text = EMAIL.sub(" ", text)
+    emails: list[str] = []
+    if "@" in text:  # no e-mail address without one: most values skip two regex passes
+        emails = [m.group(0) for m in EMAIL.finditer(text)]
+        text = EMAIL.sub(" ", text)
     text = _PARENS.sub(" ", text)
     out: list[Reporter] = []
     for part in _SPLIT_AUTHORS.split(text):
@@ -201,7 +216,7 @@ def loads_lenient(text: str) -> list[Any]:
     if not text:
         return []
     try:
-        return [json.loads(text, strict=False)]
+        return [_JSON.decode(text)]
     except (ValueError, RecursionError):
         pass
     cleaned = _JS_TAIL_COMMA.sub(r"\1", strip_js_comments(text[:_MAX_LENIENT]))
@@ -214,7 +229,6 @@ def decode_values(text: str, *, start: int = 0, limit: int = 50, attempts: int =
     Garbage between values is skipped up to the next ``{`` or ``[``; after ``attempts`` failed starts the
     scan gives up, so hostile input costs bounded time.
     """
-    decoder = json.JSONDecoder(strict=False)
     out: list[Any] = []
     pos, n = start, len(text)
     while pos < n and len(out) < limit and attempts > 0:
@@ -222,7 +236,7 @@ def decode_values(text: str, *, start: int = 0, limit: int = 50, attempts: int =
         if begin < 0:
             break
         try:
-            value, end = decoder.raw_decode(text, begin)
+            value, end = _JSON.raw_decode(text, begin)
         except (ValueError, RecursionError):
             attempts -= 1
             pos = begin + 1
@@ -236,7 +250,39 @@ def strip_js_comments(text: str) -> str:
     """``text`` without ``// …`` and ``/* … */`` comments outside string literals."""
     if "/" not in text:
         return text
-    return _JS_TOKEN.sub(_keep_strings, text)
+    if "'" in text or "\\" in text:
+        return _JS_TOKEN.sub(_keep_strings, text)
+    return _strip_plain_comments(text)
+
+
+def _strip_plain_comments(text: str) -> str:
+    """:func:`strip_js_comments` for a text with no ``'`` and no backslash, whose only string literals are
+    ``"…"`` without escapes: a slash is in one when an odd number of quotes precede it since the last
+    comment. Jumps from slash to slash with ``str.find`` (linear), several times faster than the
+    tokenizer, which visits every string (broadcasters' JSON-LD often carries ``//`` notes)."""
+    out: list[str] = []
+    keep = pos = 0  # text[keep:] is not copied yet; at pos no string or comment is open
+    while (slash := text.find("/", pos)) >= 0:
+        if text.count('"', pos, slash) % 2:  # inside a string: skip past its closing quote
+            close = text.find('"', slash)
+            if close < 0:
+                break  # an unclosed string runs to the end
+            pos = close + 1
+            continue
+        kind = text[slash + 1 : slash + 2]
+        if kind == "/":
+            end = text.find("\n", slash)
+        elif kind == "*":
+            end = text.find("*/", slash + 2)
+            end = end + 2 if end >= 0 else end
+        else:  # a lone slash
+            pos = slash + 1
+            continue
+        end = end if end >= 0 else len(text)
+        out.append(text[keep:slash])
+        keep = pos = end
+    out.append(text[keep:])
+    return "".join(out)
 
 
 def _keep_strings(m: regex.Match[str]) -> str:
@@ -258,54 +304,80 @@ def is_person_name(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class _Scan:
-    """What the readers below look up in the tree: the head elements, read in one C-filtered pass, and the
-    rest (elements by attribute, id or class) found on first need, in document order.
+    """What the readers below look up in the tree: the head elements, read in one C-filtered pass; the
+    rest (elements by attribute, id or class) is looked up on need, in document order.
 
     ``markup`` is the page's source when the caller has it: a name it does not hold cannot be on the page,
-    so a lookup of it costs a substring test instead of a pass over every element.
+    so a lookup of it costs a substring test instead of a pass over the tree.
     """
 
     meta: dict[str, list[str]]
-    """Meta key (``property``, ``name`` or ``itemprop``, lower-cased) -> its non-blank ``content`` values."""
+    """Meta key (``property``, ``name`` or ``itemprop``, lower-cased) -> its non-blank ``content`` values,
+    for the keys in :data:`_META_KEYS` only."""
     scripts: list[str]
     """Texts of ``<script type="application/ld+json">``."""
-    links: list[tuple[str | None, str | None]]
-    """``(rel, href)`` of every ``<link>``."""
+    links: list[tuple[str, str | None]]
+    """``(rel, href)`` of the ``<link>`` elements whose ``rel`` mentions "canonical" (any case)."""
     title: etree._Element | None
     """The first ``<title>`` below the root."""
     root: etree._Element
     markup: str | bytes | None
-    found: dict[Any, list[etree._Element]]
-    """Lookups done so far, and the element lists of :func:`_body_scan` once it has run."""
+    tagged: dict[str, list[tuple[etree._Element, str]]]
+    """Tag -> its elements that have a class, with the class (for :func:`_by_class`), filled on need."""
 
 
-_SCANNED_ATTRS = frozenset(K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS)
-_SCANNED_IDS = frozenset(K.COMMENT_COUNT_IDS)
-_SCANNED_NAMES = frozenset({"itemprop", "id", *_SCANNED_ATTRS})
 _HEAD_TAGS = ("meta", "script", "link", "title")
+_META_KEYS = frozenset(
+    K.TITLE_META
+    + K.AUTHOR_META
+    + K.PUBLISHED_META
+    + K.MODIFIED_META
+    + K.OUTLET_META
+    + K.NAVER_MARKER_META
+    + K.URL_META
+    + K.SECTION_META
+    + K.TAG_META
+    + K.KEYWORD_META
+    + ("og:site_name", "commentcount")
+)
+"""Every meta key a reader below asks for (a reader of a new key adds it here). The scan keeps no other:
+two metas in three are viewport, robots, app-link and the like, and their content is never read."""
+_BY_ATTR = {
+    name: etree.XPath(f"descendant-or-self::*/@{name}/..")
+    for name in K.NAVER_PUBLISHED_ATTRS + K.NAVER_MODIFIED_ATTRS
+}
+"""Elements carrying an attribute :func:`_attr_time` reads (the names come from the tables: compiled once).
+
+The attribute step (``*/@name/..``) runs about twice as fast in libxml2 as a predicate (``*[@name]``)."""
+_BY_VALUE = {
+    "itemprop": etree.XPath("descendant-or-self::*/@itemprop[.=$value]/.."),
+    "id": etree.XPath("descendant-or-self::*/@id[.=$value]/.."),
+}
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 """XPath's ``normalize-space`` splits on these and the space only (not on every Unicode space)."""
-_CLASSED = "class"
 
 
 def _scan(root: etree._Element, markup: str | bytes | None = None) -> _Scan:
     meta: dict[str, list[str]] = {}
     scripts: list[str] = []
-    links: list[tuple[str | None, str | None]] = []
+    links: list[tuple[str, str | None]] = []
     title: etree._Element | None = None
     for el in root.iter(*_HEAD_TAGS):  # filtered in C: a proxy only for these few
         get = el.get
         tag = el.tag
         if tag == "meta":
-            key = get("property") or get("name") or get("itemprop") or ""
-            value = get("content")
-            if key and value is not None and value.strip():
-                meta.setdefault(key.strip().lower(), []).append(value)
+            key = (get("property") or get("name") or get("itemprop") or "").strip().lower()
+            if key in _META_KEYS:
+                value = get("content")
+                if value is not None and value.strip():
+                    meta.setdefault(key, []).append(value)
         elif tag == "script":
             if (get("type") or "").strip().lower() == "application/ld+json":
                 scripts.append(el.text or "")
         elif tag == "link":
-            links.append((get("rel"), get("href")))
+            rel = get("rel")
+            if rel and "canonical" in rel.lower():  # the href of another link is never read
+                links.append((rel, get("href")))
         elif title is None and el is not root:
             title = el
     return _Scan(meta, scripts, links, title, root, markup, {})
@@ -322,66 +394,32 @@ def _on_page(scan: _Scan, word: str) -> bool:
 
 
 def _lookup(scan: _Scan, kind: str, value: str) -> list[etree._Element]:
-    """Elements carrying attribute ``value`` (kind ``attr``), ``itemprop=value`` (``itemprop``) or
-    ``id=value`` (``id``), in document order; one pass over the tree serves every lookup of a page."""
+    """Elements carrying attribute ``value`` (kind ``attr``: one of :data:`_BY_ATTR`), ``itemprop=value``
+    (``itemprop``) or ``id=value`` (``id``), in document order."""
     if not _on_page(scan, value):
         return []
-    return _scanned(scan).get((kind, value), [])
-
-
-def _scanned(scan: _Scan) -> dict[Any, list[etree._Element]]:
-    """``scan.found`` with the pass over every element done (once per page, on first need)."""
-    if _CLASSED not in scan.found:
-        _body_scan(scan)
-    return scan.found
-
-
-def _body_scan(scan: _Scan) -> None:
-    found = scan.found
-    classed: list[etree._Element] = []
-    scanned = _SCANNED_NAMES
-    for el in scan.root.iter(etree.Element):  # elements only: no proxy is made for a comment
-        names = el.keys()  # attribute names (an element iterates its children, not these)
-        if not names:
-            continue
-        if "class" in names:
-            classed.append(el)
-        if scanned.isdisjoint(names):
-            continue
-        for name in names:
-            if name in scanned:
-                value = el.get(name) or ""
-                if name == "itemprop":
-                    found.setdefault(("itemprop", value), []).append(el)
-                elif name == "id":
-                    if value in _SCANNED_IDS:
-                        found.setdefault(("id", value), []).append(el)
-                else:
-                    found.setdefault(("attr", name), []).append(el)
-    found[_CLASSED] = classed
+    found = _BY_ATTR[value](scan.root) if kind == "attr" else _BY_VALUE[kind](scan.root, value=value)
+    return cast(list[etree._Element], found)
 
 
 def _by_class(scan: _Scan, cls: str, tag: str | None = None) -> list[etree._Element]:
     """Elements (with ``tag``, or any) whose class list holds ``cls``, as XPath's
-    ``contains(concat(' ', normalize-space(@class), ' '), ' cls ')`` finds them, in document order."""
-    key = (cls, tag)
-    found = scan.found.get(key)
-    if found is None:
-        found = []
-        if _on_page(scan, cls):
-            hits: dict[str, bool] = {}  # class attribute -> holds cls (pages repeat their class attributes)
-            for el in _scanned(scan)[_CLASSED]:
-                if tag and el.tag != tag:
-                    continue
-                value = el.get("class")
-                if not value:
-                    continue
-                hit = hits.get(value)
-                if hit is None:
-                    hit = hits[value] = cls in _class_words(value)
-                if hit:
-                    found.append(el)
-        scan.found[key] = found
+    ``contains(concat(' ', normalize-space(@class), ' '), ' cls ')`` finds them, in document order.
+
+    With a tag, one C-filtered pass over that tag serves every class asked of it: cheaper than a search
+    of the source for each class.
+    """
+    if tag is not None:
+        if tag not in scan.tagged:
+            scan.tagged[tag] = [(el, v) for el in scan.root.iter(tag) if (v := el.get("class"))]
+        return [el for el, value in scan.tagged[tag] if cls in value and cls in _class_words(value)]
+    if not _on_page(scan, cls):
+        return []
+    found: list[etree._Element] = []
+    for el in scan.root.iter(etree.Element):
+        value = el.get("class")
+        if value and cls in value and cls in _class_words(value):
+            found.append(el)
     return found
 
 
@@ -413,6 +451,12 @@ def _key(name: str) -> str:
     return "".join(name.split()).lower()
 
 
+def _known_sites(site_names: Iterable[str]) -> frozenset[str]:
+    """The known outlet and portal names and ``site_names``, as :func:`_key` spells them."""
+    extra = {_key(n) for n in site_names if n}
+    return _KNOWN_SITES | extra if extra else _KNOWN_SITES
+
+
 _OUTLET_KEYS = frozenset(_key(n) for n in K.OUTLET_NAMES)
 _PORTAL_KEYS = frozenset(_key(n) for n in K.PORTAL_NAMES)
 _KNOWN_SITES = _OUTLET_KEYS | _PORTAL_KEYS
@@ -423,7 +467,7 @@ _GENERIC_KEYS = frozenset(_key(n) for n in K.GENERIC_TAGS)
 
 
 def _title(
-    scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
+    scan: _Scan, meta: dict[str, list[str]], articles: list[dict[str, Any]], known: frozenset[str]
 ) -> str | None:
     candidates: list[str] = []
     for key in K.TITLE_META[:2]:
@@ -434,11 +478,10 @@ def _title(
     for key in K.TITLE_META[2:]:
         candidates += [clean_value(v) for v in meta.get(key, ())]
     title_el = scan.title
-    page_title = clean_title(text_content(title_el), names) if title_el is not None else ""
+    page_title = _clean_title(text_content(title_el), known) if title_el is not None else ""
     candidates.append(page_title)
-    known = _KNOWN_SITES | {_key(n) for n in names}
     for cand in candidates:
-        title = clean_title(cand, names)
+        title = _clean_title(cand, known)
         if len(title) < 4 or _key(title) in known:
             continue
         # Attribute values sometimes swap quotes for look-alikes (″); prefer <title> when it is the same text.
@@ -447,7 +490,7 @@ def _title(
         if title.endswith(("...", "…")):  # a shortened og:title: a fuller candidate says the same
             stem = title.rstrip(".… ")
             fuller = [
-                c for c in (clean_title(x, names) for x in candidates) if c.startswith(stem) and c != title
+                c for c in (_clean_title(x, known) for x in candidates) if c.startswith(stem) and c != title
             ]
             if stem and fuller:
                 return max(fuller, key=len)
@@ -462,7 +505,9 @@ def _same_text(a: str, b: str) -> bool:
 def _cut_site(text: str, known: frozenset[str] | set[str]) -> str:
     for sep in K.TITLE_SEPARATORS:
         idx = text.rfind(sep)
-        if idx > 0 and (_is_site(text[idx + len(sep) :], known) or text[idx + len(sep) :].strip() in K.TITLE_TRAIL_WORDS):
+        if idx > 0 and (
+            _is_site(text[idx + len(sep) :], known) or text[idx + len(sep) :].strip() in K.TITLE_TRAIL_WORDS
+        ):
             return text[:idx].rstrip()
         idx = text.find(sep)
         if idx > 0 and _is_lead_site(text[:idx], known) and text[idx + len(sep) :].strip():
@@ -495,21 +540,21 @@ def _is_site(segment: str, known: frozenset[str] | set[str]) -> bool:
 
 
 def _reporters(
-    meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]
+    meta: dict[str, list[str]], articles: list[dict[str, Any]], known: frozenset[str]
 ) -> tuple[Reporter, ...]:
     for key in K.AUTHOR_META:
         for value in meta.get(key, ()):
-            found = person_reporters(value, site_names=names)
+            found = _person_reporters(value, known)
             if found:
                 return found
     for obj in articles:
-        found = _ld_people(obj.get("author"), names) or _ld_people(obj.get("creator"), names)
+        found = _ld_people(obj.get("author"), known) or _ld_people(obj.get("creator"), known)
         if found:
             return found
     return ()
 
 
-def _ld_people(value: Any, names: set[str]) -> tuple[Reporter, ...]:
+def _ld_people(value: Any, known: frozenset[str]) -> tuple[Reporter, ...]:
     items = value if isinstance(value, list) else [value]
     out: list[Reporter] = []
     for item in items[:20]:
@@ -521,7 +566,7 @@ def _ld_people(value: Any, names: set[str]) -> tuple[Reporter, ...]:
             name, email = item, None
         if not isinstance(name, str):
             continue
-        for rep in person_reporters(name, site_names=names):
+        for rep in _person_reporters(name, known):
             if isinstance(email, str) and EMAIL.fullmatch(email.strip()) and not rep.email:
                 rep = replace(rep, email=email.strip())
             if all(r.name != rep.name for r in out):
@@ -550,6 +595,8 @@ def _one_reporter(tokens: list[str], known: frozenset[str] | set[str]) -> Report
 
 
 def _split_role(token: str) -> tuple[str, str | None]:
+    if len(token) < _ROLE_TOKEN or not token.endswith(ROLE_WORDS):  # most tokens: no loop over the roles
+        return token, None
     for role in ROLE_WORDS:
         if token.endswith(role) and len(token) > len(role) + 1:
             return token[: -len(role)], role
@@ -632,12 +679,12 @@ def _iso(text: str) -> datetime | None:
     m = _ISO.match(text)
     if not m:
         return None
+    date, hour, minute, second, tz = m.groups()  # one call: each named group costs as much (regex)
+    y, mo, d = map(int, date.split("-"))
     try:
-        y, mo, d = (int(x) for x in m["date"].split("-"))
-        when = datetime(y, mo, d, int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0))
+        return datetime(y, mo, d, int(hour or 0), int(minute or 0), int(second or 0), tzinfo=_zone(tz))
     except ValueError:
         return None
-    return when.replace(tzinfo=_zone(m["tz"]))
 
 
 def _date_only(text: str) -> datetime | None:
@@ -645,6 +692,7 @@ def _date_only(text: str) -> datetime | None:
     return _day(m["y"], m["m"], m["d"]) if m else None
 
 
+@lru_cache(maxsize=64)
 def _zone(tz: str | None) -> timezone:
     if not tz or tz.upper() == "KST":
         return KST
@@ -672,7 +720,7 @@ def _compact(text: str) -> datetime | None:
 
 
 def _rfc(text: str) -> datetime | None:
-    if not regex.match(r"^[A-Za-z]{3},", text):
+    if not _RFC_DAY.match(text):
         return None
     try:
         when = parsedate_to_datetime(text)
@@ -742,7 +790,7 @@ def _is_outlet_value(text: str, portals: frozenset[str] | set[str], *, strict: b
     if not strict:
         return True
     # author-ish meta: an outlet only when it reads as one, never a person
-    if person_reporters(text):
+    if _person_reporters(text, _KNOWN_SITES):
         return False
     return _key(text) in _OUTLET_KEYS or text.endswith(K.OUTLET_ENDINGS)
 
@@ -760,7 +808,7 @@ def _canonical(scan: _Scan, meta: dict[str, list[str]], url: str | None) -> str 
     og = _first(meta, K.URL_META[:1])
     base = og or url
     for rel_value, href_value in scan.links:
-        rel = (rel_value or "").lower().split()
+        rel = rel_value.lower().split()
         href = clean_value(href_value)
         if "canonical" in rel and href and not href.startswith(("javascript:", "#")):
             if href.startswith(("http://", "https://")):
@@ -812,8 +860,10 @@ def _first_section(meta: dict[str, list[str]], keys: Iterable[str]) -> str | Non
     return None
 
 
-def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set[str]) -> tuple[str, ...]:
-    drop = _KNOWN_SITES | _GENERIC_KEYS | {_key(n) for n in names}
+def _tags(
+    meta: dict[str, list[str]], articles: list[dict[str, Any]], known: frozenset[str]
+) -> tuple[str, ...]:
+    drop = known | _GENERIC_KEYS
     tags: dict[str, None] = {}
     for key in K.TAG_META[:2]:
         for value in meta.get(key, ()):
@@ -834,7 +884,7 @@ def _tags(meta: dict[str, list[str]], articles: list[dict[str, Any]], names: set
     for key in K.KEYWORD_META:
         lists += meta.get(key, [])
     for raw in lists:
-        items = [t for t in (clean_value(x) for x in regex.split(r"[,;]", raw)) if t]
+        items = [t for t in (clean_value(x) for x in _LIST_SEP.split(raw)) if t]
         if not items or len(items) > K.MAX_KEYWORD_TAGS:
             continue
         if any(_key(t) in drop or _site_ish(t) for t in items):
