@@ -21,8 +21,11 @@ _HEAD = 2048
 
 def looks_like_mhtml(data: bytes) -> bool:
     """True when ``data`` starts like a MIME message holding a multipart/related page."""
-    head = data[:_HEAD].lower()
-    return b"mime-version:" in head and b"multipart/related" in head and not head.lstrip().startswith(b"<")
+    head = data[:_HEAD]
+    if head.lstrip().startswith(b"<"):  # markup: the common case, told at once
+        return False
+    head = head.lower()
+    return b"mime-version:" in head and b"multipart/related" in head
 
 
 def unwrap(data: bytes) -> bytes | None:
