@@ -112,15 +112,18 @@ def is_furniture(text: str) -> bool:
 @page_memo
 def is_byline_line(text: str) -> bool:
     """True for a line that only credits reporters ("김시은 기자 a@b.kr", "YTN 나혜인 (a@b.kr)")."""
-    if len(text) > 100 or (shapes.is_prose(text) and not EMAIL.search(text)) or shapes.is_credit_only(text):
+    mailed = "@" in text  # (every address pattern needs one: most lines skip them all)
+    if len(text) > 100 or (shapes.is_prose(text) and not (mailed and EMAIL.search(text))):
         return False
-    if shapes.is_production_credit(text):
+    if shapes.is_credit_only(text) or shapes.is_production_credit(text):
         return False
-    if EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text) or is_label_line(text):
+    if mailed and (EMAIL.fullmatch(text.strip("[]()<> ")) or _CREDIT_EMAIL.match(text)):
+        return True
+    if is_label_line(text):
         return True
     if shapes.NAME_WITH_ID.match(text):
         return True
-    tail = EMAIL.search(text)
+    tail = EMAIL.search(text) if mailed else None
     if (
         tail
         and len(text) <= 60
@@ -236,9 +239,9 @@ def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
         if m and m.end() < len(out):
             out = out[m.end() :].lstrip()
             dated = True
-    so = shapes.sign_off(out) or shapes.TRAILING_BYLINE.search(out)
-    if so is None and "@" in out:
-        so = shapes.TRAILING_EMAIL.search(out)
+    so = shapes.sign_off(out)
+    if so is None and "@" in out:  # both trailing patterns need an address
+        so = shapes.TRAILING_BYLINE.search(out) or shapes.TRAILING_EMAIL.search(out)
     if so and so.start() > 0:
         out = out[: so.start()].rstrip()
     return out, dated
@@ -761,11 +764,8 @@ def _label_tail(
 def _decisions(
     blocks: list[Block], labels: list[tuple[Label, str, str] | None], default: str
 ) -> list[Decision]:
-    out = []
-    for b, lab in zip(blocks, labels, strict=True):
-        label, reason, text = lab or ("furniture", default, "")
-        out.append(Decision(block=b, label=label, reason=reason, text=text))
-    return out
+    fallback: tuple[Label, str, str] = ("furniture", default, "")
+    return [Decision(b, *(lab or fallback)) for b, lab in zip(blocks, labels, strict=True)]
 
 
 # ---------------------------------------------------------------- zoned path (HTML door)
@@ -861,7 +861,7 @@ def _label_zoned_body(
         if rule is not None:
             labels[i] = (rule[0], rule[1], "")
             continue
-        if shapes.is_time_line(t) and len(t) < 60 and not shapes.is_prose(t):
+        if len(t) < 60 and shapes.is_time_line(t) and not shapes.is_prose(t):
             labels[i] = ("info", "time line", "")
             continue
         seen.add(t)

@@ -11,6 +11,7 @@ Everything here is linear on untrusted text: bounded windows, bounded repeats, c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
@@ -142,9 +143,11 @@ def _is_outlet(word: str) -> bool:
 
 def _tokens(text: str, offset: int = 0) -> list[_Tok]:
     out: list[_Tok] = []
-    for m in _TOKEN.finditer(text):
+    e = offset
+    for m in _TOKEN.finditer(text):  # the tokens cover the text end to end: each starts where the last ended
         kind = m.lastgroup or "other"
-        s, e, t = m.start() + offset, m.end() + offset, m.group()
+        t = m.group()
+        s, e = e, e + len(t)
         if kind == "han":
             out.extend(_split_han(t, s))
         elif kind == "lat":
@@ -381,7 +384,7 @@ _TRAIL = regex.compile(r"[\s.]{0,5}$")
 
 
 def _tail(text: str) -> BylineMatch | None:
-    t = _TRAIL.search(text)
+    t = _TRAIL.search(text, max(0, len(text) - 6))  # (no match starts earlier: a paragraph is not scanned)
     stop = t.start() if t else len(text)
     begin = max(0, stop - _WINDOW)
     if begin:
@@ -390,15 +393,20 @@ def _tail(text: str) -> BylineMatch | None:
         cut = nl if nl != -1 else sp
         if cut != -1:
             begin = cut + 1
-    if not _may_end_byline(text, begin, stop):
+    if not _may_end_byline(text, begin, stop) or not _may_credit(text, begin, stop):
         return None
-    toks = [x for x in _tokens(text[begin:stop], begin)]
+    # Tokenise the last few words first; the whole window only when the byline may reach further back.
+    sync = _SYNC.search(text, stop - _SUFFIX, stop) if stop - begin > _SUFFIX else None
+    toks = _tokens(text[sync.end() : stop], sync.end()) if sync else _tokens(text[begin:stop], begin)
     if not toks:
         return None
     last = next((x for x in reversed(toks) if x.kind != "space"), None)
     if last is None or last.kind not in ("role", "email", "id", "close", "team"):
         return None
     first = _walk_back(toks)
+    if first == 0 and sync:
+        toks = _tokens(text[begin:stop], begin)
+        first = _walk_back(toks)
     if first is None:
         return None
     span = toks[first:]
@@ -414,7 +422,7 @@ def _tail(text: str) -> BylineMatch | None:
     prefix = text[:start].rstrip()
     starts_line = not prefix or "\n" in text[len(prefix) : start]
     line_start = text.rfind("\n", 0, start) + 1
-    if any(w in text[line_start:stop] for w in kb.NOT_BYLINE_MARKERS):
+    if _NOT_BYLINE.search(text, line_start, stop):
         return None
     if prefix and not starts_line and prefix[-1] not in _SENTENCE_END and span[0].text != "/":
         return None
@@ -430,6 +438,12 @@ def _tail(text: str) -> BylineMatch | None:
     return BylineMatch(start, stop, tuple(reps), "line" if not prefix else "tail")
 
 
+_NOT_BYLINE = re.compile("|".join(re.escape(w) for w in kb.NOT_BYLINE_MARKERS))
+_SUFFIX = 40
+"""How many characters before its end a tail byline is first tokenised from."""
+_SYNC = regex.compile(r"\s(?=\S)")
+"""A token boundary: every token starting after a space is the same whether the text is tokenised from
+there or from further back (a space always ends a token, and no token holds one)."""
 _LAST_SOLID = regex.compile(r"(?r)\S")
 _HANGUL_CHAR = regex.compile(r"\p{Hangul}")
 _ASCII_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789&-@._%+")
@@ -452,6 +466,36 @@ def _may_end_byline(text: str, begin: int, stop: int) -> bool:
     if _HANGUL_CHAR.match(c) is None:
         return False
     return text.endswith(_ROLES, begin, m.end()) or text.endswith(kb.TEAM_ENDINGS, begin, m.end())
+
+
+_CREDIT_CUE = re.compile("@|" + "|".join(re.escape(r) for r in _ROLES))
+_TEAM_END = regex.compile("(?:" + "|".join(regex.escape(e) for e in kb.TEAM_ENDINGS) + r")(?!\p{Hangul})")
+"""A team ending closing a word: a desk is a whole word (never a piece of a long run of syllables)."""
+_DESK_STEM = re.compile("|".join(re.escape(s) for s in kb.DESK_STEMS))
+
+
+_NAMING_CUE = re.compile("=|니다|" + _CREDIT_CUE.pattern)
+
+
+def _may_name(text: str) -> bool:
+    """Cheap pre-test for :func:`parse_byline`: can any byline in ``text`` name a reporter?
+
+    Reporters come with a role word, an e-mail or a desk name (a head's or tail's tokens), an "=" (a
+    dateline or "연합뉴스 김시은 = "), or "…입니다" (a sign-off); a line with none credits nobody.
+    """
+    return _NAMING_CUE.search(text) is not None or _may_credit(text, 0, len(text))
+
+
+def _may_credit(text: str, begin: int, stop: int) -> bool:
+    """Cheap pre-test for :func:`_tail`: can ``text[begin:stop]`` credit anyone?
+
+    A tail byline names its reporters by a role word, an e-mail or a desk (a word holding a desk stem
+    and ending like a team, "디지털뉴스부"): without one of those (an info line "입력 2023-04-04 16:31",
+    a caption, a heading) the window is not tokenised.
+    """
+    if _CREDIT_CUE.search(text, begin, stop):
+        return True
+    return bool(_TEAM_END.search(text, begin, stop) and _DESK_STEM.search(text, begin, stop))
 
 
 def _walk_back(toks: list[_Tok]) -> int | None:
@@ -565,6 +609,21 @@ def _find_bylines(text: str) -> tuple[BylineMatch, ...]:
     )
 
 
+def find_head(text: str) -> BylineMatch | None:
+    """The byline heading ``text`` ("(서울=연합뉴스) 김시은 기자 = ", "[OSEN=박준형 기자] ") as
+    :func:`find_bylines` gives it (kind "head", or "line" when it is all the text), or None.
+
+    Cheaper than :func:`find_bylines` when only the head matters: the tail is not tokenised.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    head = _head(text) or _inner_dateline(text)
+    if head is None:
+        return None
+    lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+    return replace(head, kind="line") if head.start <= lead and head.end >= trail else head
+
+
 def find_byline(text: str) -> BylineMatch | None:
     """The first byline in ``text`` with its span and kind ("head", "tail", "signoff", "line"), or None."""
     found = find_bylines(text)
@@ -577,6 +636,8 @@ def parse_byline(text: str) -> tuple[Reporter, ...]:
     Never raises on a str; a non-str raises :class:`~newsextract.errors.InputTypeError`.
     """
     require_str(text, "parse_byline")
+    if not _may_name(text):
+        return ()
     reps: list[Reporter] = []
     for b in find_bylines(text):
         reps.extend(b.reporters)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import regex
 
 from ..knowledge.credits import CREDIT_LEADS, CREDIT_TAILS, PHOTO_AGENCIES
-from .byline import find_byline, find_bylines
+from ..memo import page_memo
+from .byline import find_bylines, find_head
 from .emails import EMAIL
 
 _LEADS = "|".join(w.replace(" ", r"\s{0,2}") for w in sorted(CREDIT_LEADS, key=len, reverse=True))
@@ -84,6 +85,12 @@ def find_credit(caption: str) -> CreditMatch | None:
     """The credit shown in ``caption`` (the last one when there are several), or None."""
     if not isinstance(caption, str) or not caption.strip():
         return None
+    return _find_credit(caption)
+
+
+@page_memo
+def _find_credit(caption: str) -> CreditMatch | None:
+    # Memoised for the page: a caption's credit is looked for by the line rules and by the fields.
     best: CreditMatch | None = None
     base = max(0, len(caption) - _WINDOW)
     for pattern in _CREDIT_PATTERNS:
@@ -107,7 +114,7 @@ def split_credit(caption: str) -> tuple[str, str | None]:
         return "", None
     text = caption
     credit: str | None = None
-    head = find_byline(text[:_WINDOW])
+    head = find_head(text[:_WINDOW])
     dateline_credit: str | None = None
     if head is not None and head.kind == "head" and head.start <= 3:
         dateline_credit = _dateline_credit(text[head.start : head.end])
@@ -154,7 +161,7 @@ def cut_credit(caption: str) -> tuple[str, str | None]:
     if found is not None and found.credit == credit:
         shown = text[: found.start] + " " + text[found.end :]
     else:
-        head = find_byline(text[:_WINDOW])
+        head = find_head(text[:_WINDOW])
         if head is None or head.kind != "head" or head.start > 3:
             return bare, credit
         shown = text[head.end :]

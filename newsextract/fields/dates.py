@@ -8,6 +8,7 @@ All patterns are linear: bounded repeats, no nested quantifiers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
@@ -56,6 +57,10 @@ _COMPACT = regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?(?!\d)"
 )
 """Daum og:regDate "20260927095437" (YYYYMMDDhhmm[ss])."""
+
+_RFC_CUE = re.compile(r"\d\s{1,2}(?:[A-Za-z]{3}|\d{1,2}\.?\s)")
+"""What every :data:`_RFC` date holds (day, space, month, space): a cheap scan first, as most lines have none."""
+_COMPACT_CUE = re.compile(r"\d{12}")
 
 _DIGIT = regex.compile(r"\d")
 _SCAN_LIMIT = 200
@@ -181,7 +186,14 @@ def _scan(text: str, *, limit: int) -> list[TimeMatch]:
     if _DIGIT.search(text) is None:  # every form needs digits: most lines stop here, one C scan
         return []
     found: list[TimeMatch] = []
-    for pattern, build in ((_NUMERIC, _from_numeric), (_RFC, _from_rfc), (_COMPACT, _from_compact)):
+    forms = (
+        (_NUMERIC, None, _from_numeric),
+        (_RFC, _RFC_CUE, _from_rfc),
+        (_COMPACT, _COMPACT_CUE, _from_compact),
+    )
+    for pattern, cue, build in forms:
+        if cue is not None and cue.search(text) is None:
+            continue
         for tried, m in enumerate(pattern.finditer(text), 1):
             if tried > _SCAN_LIMIT:
                 break

@@ -57,10 +57,8 @@ def build_article(decisions: list[Decision], hints: PageHints, *, kind: Kind) ->
     if comment_count is None:
         comment_count = hints.comment_count
     removed = tuple(
-        Removal(reason=f"{d.label}: {d.reason}", text=d.block.text, where=d.block.where)
-        for d in decisions
-        if d.label != "body"
-    )
+        Removal(f"{d.label}: {d.reason}", d.block.text, d.block.where) for d in decisions if d.label != "body"
+    )  # (reason, text, where)
     return Article(
         title=title,
         subtitle="\n".join(subtitles) or hints.subtitle,
@@ -100,7 +98,7 @@ def credited(text: str) -> tuple[Reporter, ...]:
     """Reporters a byline-ish line credits: role bylines, "name (email)", sign-offs, labelled names."""
     found = list(parse_byline(text)) or [Reporter(name=n, role=r) for n, r in shapes.loose_bylines(text)]
     names = {r.name for r in found}
-    for m in _NAME_EMAIL.finditer(text):
+    for m in _NAME_EMAIL.finditer(text) if "@" in text else ():
         if m["name"] in ROLE_WORDS or any(r.email == m["email"] for r in found):
             continue
         if m["name"] not in names and not any(m["name"] in r.name or r.name in m["name"] for r in found):
@@ -173,14 +171,15 @@ def _reporters(decisions: list[Decision]) -> tuple[Reporter, ...]:
             )
 
     for d in decisions:
-        text = d.kept_text if d.label in ("byline", "info") else d.block.text
-        if d.label in ("byline", "info"):
+        if d.label == "byline" or d.label == "info":
+            text = d.kept_text
             got = credited(text)
             for r in got:
                 add(r)
             if not got and d.label == "byline":
                 loose_emails.extend(m.group(0) for m in EMAIL.finditer(text))
-        elif d.label == "body" and d.text and d.text != text:
+        elif d.label == "body" and d.text and d.text != d.block.text:
+            text = d.block.text
             kept = " ".join(d.text.split())
             whole = " ".join(text.split())
             at = whole.find(kept)
@@ -211,8 +210,13 @@ def _card_emails(decisions: list[Decision], names: set[str]) -> dict[str, str]:
         return out
     for i, d in enumerate(decisions):
         text = d.block.text
-        if d.label != "furniture" or len(text) > 80 or not any(n in text for n in names):
-            continue  # (a substring test first: most furniture lines name nobody, and parsing costs)
+        if d.label != "furniture" or len(text) > 80:
+            continue
+        for n in names:  # (a substring test first: most furniture lines name nobody, and parsing costs)
+            if n in text:
+                break
+        else:
+            continue
         named = [r for r in parse_byline(text) if r.name in names and r.name not in out]
         if len(named) != 1:
             continue
@@ -237,7 +241,7 @@ def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple
             for m in EMAIL.finditer(d.block.text):
                 seen.setdefault(m.group(0).lower(), None)
     last = next((" ".join(d.block.text.split()) for d in reversed(decisions) if d.label == "body"), "")
-    signed = _SIGNED_EMAIL.search(last, max(0, len(last) - 160))
+    signed = _SIGNED_EMAIL.search(last, max(0, len(last) - 160)) if "@" in last else None
     if signed and not any(w in last[max(0, signed.start() - 24) : signed.start()] for w in phrases.TIP_WORDS):
         seen.setdefault(signed["email"].lower(), None)  # "… 2023.04.07 / id@…" closing the article
     return tuple(seen)
@@ -246,16 +250,13 @@ def _emails(reporters: tuple[Reporter, ...], decisions: list[Decision]) -> tuple
 def _times(decisions: list[Decision]) -> dict[TimeField, datetime]:
     out: dict[TimeField, datetime] = {}
     unlabelled: datetime | None = None
-    pending: TimeField | None = None  # a label printed on its own line, its time on the next
-    for d in decisions:
-        text = " ".join(d.block.text.split())
-        label_only = label_field(text.rstrip(" :：")) if len(text) <= 12 else None
-        if label_only is not None:
-            pending = label_only
-            continue
+    for i, d in enumerate(decisions):
         if d.label != "info":
-            pending = None
             continue
+        text = " ".join(d.block.text.split())
+        if _label_only(text) is not None:
+            continue  # a label printed on its own line: its time is on the next
+        pending = _label_only(" ".join(decisions[i - 1].block.text.split())) if i else None
         for label, when in find_times(_GLUED_TIME.sub(r"\1 ", text)):
             field = label_field(label) if label else pending
             pending = None
@@ -263,10 +264,14 @@ def _times(decisions: list[Decision]) -> dict[TimeField, datetime]:
                 out.setdefault(field, when)
             elif unlabelled is None:
                 unlabelled = when
-        pending = None
     if unlabelled is not None and "published" not in out and "approved" not in out:
         out["published"] = unlabelled
     return out
+
+
+def _label_only(text: str) -> TimeField | None:
+    """The field a line holding nothing but a time label fills ("입력 :"), or None."""
+    return label_field(text.rstrip(" :：")) if len(text) <= 12 else None
 
 
 def _images(decisions: list[Decision]) -> tuple[Image, ...]:
@@ -286,7 +291,7 @@ def _images(decisions: list[Decision]) -> tuple[Image, ...]:
 
 def _comment_count(decisions: list[Decision]) -> int | None:
     for d in decisions:
-        if d.label not in ("info", "furniture"):
+        if d.label not in ("info", "furniture") or "댓글" not in d.block.text:
             continue
         text = " ".join(d.block.text.split())
         m = _COMMENTS.search(text)

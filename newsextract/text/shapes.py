@@ -21,6 +21,12 @@ Matcher = re.Pattern[str] | regex.Pattern[str]
 _SHARE_WORDS = regex.compile(
     "|".join(regex.escape(w) for w in sorted(phrases.SHARE_WORDS, key=len, reverse=True)) + r"|\s+"
 )
+_SHARE_FRAME = " ·|/()[]"
+"""What may frame a row of share buttons ("공유하기 | 페이스북 | 트위터")."""
+_NOT_SHARE = re.compile(
+    "[^" + "".join(re.escape(c) for c in sorted({*"".join(phrases.SHARE_WORDS), *_SHARE_FRAME})) + r"\s]"
+)
+"""A character no share button, frame or space holds: a line with one is no row of share buttons."""
 _PRODUCTION = regex.compile(phrases.PRODUCTION_CREDIT)
 
 
@@ -64,6 +70,9 @@ TIME_LINE = regex.compile(
 )
 """A labelled time ("입력 2023.04.07 08:26", "송고시간 2023-04-20 07:53:13")."""
 
+_TIME_LABEL = re.compile("|".join(re.escape(k) for k in TIME_LABELS))
+"""Any time label: a cheap pre-test, as :data:`TIME_LINE` needs one."""
+
 BARE_DATE = regex.compile(r"^\d{4}\s{0,4}[.\-/년]\s{0,4}\d{1,2}\s{0,4}[.\-/월]\s{0,4}\d{1,2}")
 """A line that opens with a full date and no label ("2023년 04월 07일 18시 36분")."""
 
@@ -102,8 +111,10 @@ def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog."""
     if text in phrases.EXACT or text.startswith(phrases.PREFIXES):
         return True
-    if len(text) <= 60 and not _SHARE_WORDS.sub("", text.lower()).strip(" ·|/()[]"):
-        return True
+    if len(text) <= 60:
+        lowered = text.lower()
+        if _NOT_SHARE.search(lowered) is None and not _SHARE_WORDS.sub("", lowered).strip(_SHARE_FRAME):
+            return True
     return _FURNITURE.match(text) is not None
 
 
@@ -138,7 +149,9 @@ def is_prose(text: str) -> bool:
             text = TRAILING_EMAIL.sub("", text)
     if len(text) < 8 or not _HANGUL.search(text) or (len(text) < 40 and BARE_DATE.match(text)):
         return False
-    if _SENTENCE_END.search(text.rstrip(_CLOSERS)):
+    tail = text.rstrip(_CLOSERS)
+    # a match ends the line, and then its last mark or syllable alone matches too: the tail suffices
+    if _SENTENCE_END.search(tail, max(0, len(tail) - 8)):
         return True
     # a run of sentences with some trailing words (a byline, a credit) glued on
     return len(text) >= 80 and len(_INNER_END.findall(text)) >= 2
@@ -164,8 +177,8 @@ def is_time_line(text: str) -> bool:
     if _DIGIT.search(text) is None:  # every branch below needs digits
         return False
     if len(text) > 120:
-        return bool(TIME_LINE.search(text, 0, 60)) and not is_prose(text)
-    if TIME_LINE.search(text) or BARE_DATE.match(text):
+        return bool(_TIME_LABEL.search(text, 0, 60) and TIME_LINE.search(text, 0, 60)) and not is_prose(text)
+    if (_TIME_LABEL.search(text) and TIME_LINE.search(text)) or BARE_DATE.match(text):
         return True
     return len(text) <= 80 and not is_sentence(text) and any(d.has_time for d in find_dates(text))
 
@@ -182,7 +195,8 @@ def is_caption_line(text: str) -> bool:
         return False
     if _CAPTION_LINE.match(text):
         return True
-    return _CREDIT_MARK.search(text) is not None and not ends_sentence_plainly(text)
+    # the cheap test first: most lines are body sentences ending plainly, and the credit search is dear
+    return not ends_sentence_plainly(text) and _CREDIT_MARK.search(text) is not None
 
 
 def is_programme_line(text: str) -> bool:
@@ -214,6 +228,8 @@ def sign_off(text: str) -> regex.Match[str] | None:
     """The TV sign-off at the end of ``text``, if any."""
     if len(text) > 2000:
         text = text[-200:]
+    if "입니다" not in text[-5:]:  # the pattern ends in "입니다", a "." and a final newline at most
+        return None
     return SIGN_OFF.search(text)
 
 
@@ -236,6 +252,7 @@ SLASH_CREDIT = regex.compile(
 )
 """A writer credited before the photo credit: "백승훈 / 사진제공 쿠팡플레이"."""
 
+_ROLE_WORD = re.compile(_ROLES)
 _LOOSE_BYLINE = regex.compile(
     rf"(?<![\p{{Hangul}}])(?P<name>\p{{Hangul}}{{2,4}})\s?(?P<role>{_ROLES})(?![\p{{Hangul}}])"
 )
@@ -244,6 +261,8 @@ _LOOSE_BYLINE = regex.compile(
 def loose_bylines(text: str) -> list[tuple[str, str]]:
     """(name, role) pairs written as "김시은 기자" anywhere in ``text``, first occurrence of each name."""
     out: dict[str, str] = {}
+    if _ROLE_WORD.search(text) is None:  # (a cheap scan first: most lines hold no role word)
+        return []
     for m in _LOOSE_BYLINE.finditer(text):
         name = m["name"]
         if name not in out and name not in ROLE_WORDS:
