@@ -179,6 +179,9 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     prune_tags = PRUNE_TAGS | {"head"}
     attr_keys = index.by_attr.keys() - {"class", "id"}
     """Attribute names some selector keys on (an element with none of them needs no attribute lookup)."""
+    br_memo = _memo("br", "", None, index)
+    plain_br = not (br_memo[1].cands or br_memo[2] or br_memo[3] or br_memo[4] or br_memo[5])
+    """No selector, flag or anchor key concerns a ``<br>`` without attributes (true unless a profile names one)."""
 
     def flush() -> None:
         text = " ".join("".join(parts).split())
@@ -191,7 +194,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
         if top is None:
             top = _top(stack)
         kind: BlockKind = frames[-1][1] if frames else "text"
-        if kind == "text" and bold >= len(text.replace(" ", "")) > 0:
+        if bold and kind == "text" and bold >= len(text.replace(" ", "")) > 0:
             kind = "heading"  # a line wholly in bold: an in-body subheading or a deck
         node = top[A_INDEX] if top else 0
         if top is None:
@@ -260,6 +263,15 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             continue
         get: Callable[[str], str | None] = el.get
         names = el.keys()  # one call; most elements have no attribute, so no get() either
+        if tag == "br" and not names and plain_br:
+            # A bare line break (a fifth of the elements kept): it ends the line, or inside a caption it is a
+            # space; it holds no text and owns no block, so it gets no node and the rest is skipped.
+            if frames and frames[-1][2]:
+                parts.append(" ")
+            elif parts:
+                flush()
+            stack.append(None)
+            continue
         cls = (get("class") or "") if "class" in names else ""
         el_id = get("id") if "id" in names else None
         memo = memos.get((tag, cls))
