@@ -164,7 +164,9 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     parts: list[str] = []
     chars = [0, 0]  # [link chars, bold chars] in parts (flush empties both)
     in_link = in_bold = 0  # open <a> depth, open <b>/<strong> depth
-    memos: dict[tuple[str, str], _Memo] = {}
+    memos: dict[tuple[str, str], _Memo] = index.shapes  # (tag, class) -> _memo(...), across pages
+    if len(memos) > _MAX_SHAPES:
+        memos.clear()
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     max_depth = limits.depth_cap
     blocks = w.blocks
@@ -372,6 +374,8 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
 
 
 _LINK, _BOLD_STYLE = 1, 2
+_MAX_SHAPES = 16384
+"""Element shapes an index remembers before it forgets them all (an archive of many sites has many)."""
 """What an open element adds to the link and bold character counts (see ``walk_tree``'s frames)."""
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Final, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 import regex
 
@@ -255,6 +255,9 @@ class SelectorIndex:
     profiles: tuple[Profile, ...]
     _class_keys: frozenset[str] = frozenset()
     _anchors: frozenset[str] = frozenset()
+    shapes: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
+    """The walk's cache of what an element shape (tag, class attribute) implies under this index: a pure
+    function of the two strings, kept across pages (bounded by the walk)."""
 
     def candidates(
         self, tag: str, el_id: str | None, classes: frozenset[str], cls: str
