@@ -179,6 +179,7 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
         w.first_block,
     )
     prune_tags = PRUNE_TAGS | {"head"}
+    by_id = index.by_id
     attr_keys = index.by_attr.keys() - {"class", "id"}
     """Attribute names some selector keys on (an element with none of them needs no attribute lookup)."""
     br_memo = _memo("br", "", None, index)
@@ -258,8 +259,11 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
         if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
             # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
             # (script#fusion-metadata), so elements with one are matched against the detectors.
-            for sub in _with_ids(el) if tag == "head" else (el,):
-                _detect_by_id(sub, index, stack, w.hits)
+            if tag == "head":
+                for sub in _with_ids(el):
+                    _detect_by_id(sub, index, stack, w.hits)
+            elif el.get("id") in by_id:
+                _detect_by_id(el, index, stack, w.hits)
             skip()
             stack.append(None)
             continue
