@@ -382,3 +382,36 @@ def test_wire_caption_glued_to_the_lead_paragraph_is_cut_off_on_an_unknown_page(
     art = newsextract.extract(markup)
     assert art.paragraphs[0] == "가람시가 새 도서관을 다음 달 연다고 밝혔다. 주민 의견을 모아 설계했다."
     assert all("DB 금지" not in p for p in art.paragraphs)
+
+
+def test_visible_hints_merge_over_metadata() -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from newsextract.html.door import _merge
+
+    kst = timezone(timedelta(hours=9))
+    meta = PageHints(
+        title="메타데이터 제목",
+        published=datetime(2024, 3, 5, 9, 12, 45, tzinfo=kst),
+        modified=datetime(2024, 3, 5, 10, 0, tzinfo=kst),
+        section="사회",
+        url="https://example.com/a",
+        encoding="euc-kr",
+    )
+    visible = PageHints(
+        title="화면에 보이는 제목",
+        published=datetime(2024, 3, 5, 9, 12, tzinfo=kst),  # the same minute: the metadata's seconds stay
+        modified=datetime(2024, 3, 5, 11, 30, tzinfo=kst),
+        tags=("버스",),
+    )
+    got = _merge(visible, meta, encoding="utf-8", profile="demo")
+    assert got == PageHints(
+        title="화면에 보이는 제목",
+        published=datetime(2024, 3, 5, 9, 12, 45, tzinfo=kst),
+        modified=datetime(2024, 3, 5, 11, 30, tzinfo=kst),
+        section="사회",
+        url="https://example.com/a",
+        tags=("버스",),
+        encoding="utf-8",
+        profile="demo",
+    )

@@ -16,7 +16,7 @@ from typing import Any
 import regex
 from lxml import etree
 
-from ..blocks import Block, BlockKind, PageHints, Zone
+from ..blocks import Block, PageHints, Zone
 from ..fields.byline import EMAIL, LABELLED_NAMES, parse_byline
 from ..fields.captions import cut_credit
 from ..fields.dates import find_dates, find_times, label_field
@@ -42,6 +42,9 @@ _TRUSTED_TITLE = 12
 """A metadata title shorter than this is taken for the site's name, not the headline."""
 _MIN_BODY = 80
 """A profile container with less text than this is not trusted; the generic path (or script data) is tried."""
+_HEAD_ROLES = ("title", "subtitle", "info", "byline")
+"""The header pieces the door zones ``head`` (the other roles only feed the hints)."""
+_HEAD_ROLE_SET = frozenset(_HEAD_ROLES)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -86,12 +89,12 @@ def html_blocks(
         if checked is not found:
             found, paint = checked, _paint(w, checked)
     blocks = _zoned(w, found, paint, replace_body=embedded)
-    visible = _visible_hints(w, found, paint)
-    hints = _merge(visible, meta)
-    hints = dataclasses.replace(
-        hints,
-        url=hints.url or url,
-        encoding=encoding or hints.encoding,
+    visible = _visible_hints(w, found, paint)  # (never a url or an encoding: those come from meta)
+    hints = _merge(
+        visible,
+        meta,
+        url=meta.url or url,
+        encoding=encoding or meta.encoding,
         profile=found.profile.name if found.profile else None,
     )
     return blocks, hints
@@ -151,34 +154,35 @@ def _all_best(w: Walk, key: tuple[str, str]) -> tuple[int, ...]:
 
 def _locate(w: Walk, meta: PageHints, *, profiles: bool) -> _Found:
     if profiles:
-        index = default_index(True)
-        for p in index.profiles:
-            if (p.name, "detect") not in w.hits:
+        detected = {name for name, role in w.hits if role == "detect"}
+        for p in default_index(True).profiles:
+            if p.name not in detected:
                 continue
             body = _all_best(w, (p.name, "body"))
-            if not body and not p.embedded:
-                continue
-            found = _Found(
-                profile=p,
-                container=tuple(sorted({*body, *(n for _, n in w.hits.get((p.name, "figures"), ()))})),
-                head={
-                    "title": _single(_first(w, (p.name, "title"))),
-                    "subtitle": _all_best(w, (p.name, "subtitle")),
-                    "info": _all_ranks(w, (p.name, "info")),
-                    "byline": _all_ranks(w, (p.name, "byline")),
-                    "tags": _all_best(w, (p.name, "tags")),
-                    "section": _single(_first(w, (p.name, "section"))),
-                    "comments": _single(_first(w, (p.name, "comments"))),
-                },
-                removed=tuple(n for _, n in w.hits.get((p.name, "remove"), ())),
-            )
-            missing = tuple(r for r in ("title", "subtitle", "info", "byline") if not found.head.get(r))
-            if missing:
-                title_block = _title_block(w, _trusted_title(meta)) if "title" in missing else None
-                extra = _header_scan(w, found.container, title_block, roles=missing)
-                found = dataclasses.replace(found, head_blocks=extra)
-            return found
+            if body or p.embedded:
+                return _profile_found(w, meta, p, body)
     return _generic(w, meta)
+
+
+def _profile_found(w: Walk, meta: PageHints, p: Profile, body: tuple[int, ...]) -> _Found:
+    """The article as profile ``p`` finds it; header pieces it has no selector for are scanned for."""
+    head = {
+        "title": _single(_first(w, (p.name, "title"))),
+        "subtitle": _all_best(w, (p.name, "subtitle")),
+        "info": _all_ranks(w, (p.name, "info")),
+        "byline": _all_ranks(w, (p.name, "byline")),
+        "tags": _all_best(w, (p.name, "tags")),
+        "section": _single(_first(w, (p.name, "section"))),
+        "comments": _single(_first(w, (p.name, "comments"))),
+    }
+    container = tuple(sorted({*body, *(n for _, n in w.hits.get((p.name, "figures"), ()))}))
+    missing = tuple(r for r in _HEAD_ROLES if not head[r])
+    extra: dict[int, str] = {}
+    if missing:
+        title_block = _title_block(w, _trusted_title(meta)) if "title" in missing else None
+        extra = _header_scan(w, container, title_block, roles=missing)
+    removed = tuple(n for _, n in w.hits.get((p.name, "remove"), ()))
+    return _Found(profile=p, container=container, head=head, removed=removed, head_blocks=extra)
 
 
 def _all_ranks(w: Walk, key: tuple[str, str]) -> tuple[int, ...]:
@@ -194,7 +198,7 @@ def _generic(w: Walk, meta: PageHints) -> _Found:
     title_block = _title_block(w, _trusted_title(meta))
     hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
     container = tuple(find_container(w, title_block=title_block, hinted=hinted))
-    head = _header_scan(w, container, title_block, roles=("title", "subtitle", "info", "byline"))
+    head = _header_scan(w, container, title_block, roles=_HEAD_ROLES)
     return _Found(profile=None, container=container, head={}, removed=(), head_blocks=head)
 
 
@@ -286,8 +290,10 @@ def _headline_before(w: Walk, start: int) -> int | None:
 
 
 def _first_block(w: Walk, node: int) -> int:
-    span = w.block_span(node)
-    return span.start if span else len(w.blocks)
+    """Index of the first block cut inside ``node`` (the start of its :meth:`Walk.block_span`), or
+    ``len(w.blocks)`` when it has none: only that first block is looked at."""
+    i, blocks = w.first_block[node], w.blocks
+    return i if i < len(blocks) and node <= blocks[i].node <= w.end[node] else len(blocks)
 
 
 def _last_block(w: Walk, node: int) -> int:
@@ -333,7 +339,7 @@ def _paint(w: Walk, found: _Found) -> list[str | None]:
     """Per node: its header role, "removed", "body" (inside the container) or None, by interval painting."""
     paint: list[str | None] = [None] * len(w.parent)
     layers = [(_BODY, found.container), (_REMOVED, found.removed)]
-    layers += [(role, found.head.get(role, ())) for role in ("title", "subtitle", "info", "byline")]
+    layers += [(role, found.head.get(role, ())) for role in _HEAD_ROLES]
     for label, nodes in layers:
         for n in nodes:
             if n >= 0:
@@ -352,54 +358,54 @@ def _container_chars(w: Walk, paint: list[str | None]) -> int:
 def _zoned(
     w: Walk, found: _Found, paint: list[str | None], *, replace_body: list[Block] | None
 ) -> list[Block]:
+    """The walk's blocks, zoned: header pieces ``head``, the container's blocks ``body`` (or
+    ``replace_body`` in their place), the rest ``outside``; removed regions, related lists and images
+    away from the article are left out."""
     dropped = _related_drops(w, found)
+    head_blocks = found.head_blocks
     out: list[Block] = []
     body_done = False
     for i, b in enumerate(w.blocks):
-        mark = paint[b.node]
-        role = found.head_blocks.get(i) or (mark if mark not in (None, _BODY, _REMOVED) else None)
-        if role is None and (i in dropped or mark == _REMOVED):
-            continue
+        text, kind, mark = b.text, b.kind, paint[b.node]
+        role = head_blocks.get(i) if head_blocks else None
+        if role is None and mark in _HEAD_ROLE_SET:
+            role = mark
         zone: Zone
-        kind: BlockKind = b.kind
-        if role == "info" and not (find_times(b.text) or _date_only(b.text) or parse_byline(b.text)):
-            zone = "outside"  # a label or counter in the info box ("페이지 정보", "댓글 0")
-        elif role == "byline" and not _names_a_person(b.text):
-            zone = "outside"  # a link or label in the reporter box ("기자의 다른기사 보기")
-        elif role is not None:
-            zone = "head"
-            if role == "info":
-                kind = "meta"
-            elif role in ("title", "subtitle"):
-                kind = "heading"
+        if role is not None:
+            zone = "head" if _plays(role, text) else "outside"
+            if zone == "head" and role != "byline":
+                kind = "meta" if role == "info" else "heading"
+        elif mark == _REMOVED or i in dropped:
+            continue
         elif mark == _BODY:
-            zone = "body"
-            if b.text and b.link_chars >= 0.9 * len(b.text) and len(b.text) < 80 and kind != "caption":
-                zone = "outside"  # a line that is only a link: promo or related story
             if replace_body is not None:
                 if not body_done:
                     out.extend(_renumbered(replace_body, len(out)))
                     body_done = True
                 continue
+            zone = "body"
+            if text and b.link_chars >= 0.9 * len(text) and len(text) < 80 and kind != "caption":
+                zone = "outside"  # a line that is only a link: promo or related story
         else:
             zone = "outside"
         if kind == "image" and zone != "body" and not _leads_body(w, paint, i):
             continue  # logos, reporter photos, thumbnails: only the article's own images are kept
-        out.append(
-            Block(
-                text=b.text,
-                kind=kind,
-                index=len(out),
-                where=b.where,
-                zone=zone,
-                link_density=round(b.link_chars / len(b.text), 3) if b.link_chars and b.text else 0.0,
-                src=b.src,
-                alt=b.alt,
-            )
-        )
+        density = round(b.link_chars / len(text), 3) if b.link_chars and text else 0.0
+        # (positional: a third cheaper than keywords, on every block of every page)
+        out.append(Block(text, kind, len(out), b.where, zone, density, True, b.src, b.alt))
     if replace_body is not None and not body_done:
         out.extend(_renumbered(replace_body, len(out)))
     return out
+
+
+def _plays(role: str, text: str) -> bool:
+    """The line really is a header piece: an info line shows a time (or a byline), a byline line names
+    a person; a label or a link in those boxes ("페이지 정보", "댓글 0", "기자의 다른기사 보기") is not."""
+    if role == "info":
+        return bool(find_times(text) or _date_only(text) or parse_byline(text))
+    if role == "byline":
+        return _names_a_person(text)
+    return True
 
 
 def _leads_body(w: Walk, paint: list[str | None], i: int) -> bool:
@@ -409,7 +415,11 @@ def _leads_body(w: Walk, paint: list[str | None], i: int) -> bool:
 
 
 def _renumbered(blocks: list[Block], start: int) -> list[Block]:
-    return [dataclasses.replace(b, index=start + i, zone="body") for i, b in enumerate(blocks)]
+    """``blocks`` (from script data) numbered on from ``start``, zoned ``body``."""
+    return [
+        Block(b.text, b.kind, start + i, b.where, "body", b.link_density, b.gap_before, b.src, b.alt)
+        for i, b in enumerate(blocks)
+    ]
 
 
 def _related_drops(w: Walk, found: _Found) -> set[int]:
@@ -490,11 +500,11 @@ def _images(w: Walk, paint: list[str | None]) -> tuple[Image, ...]:
     seen: set[str] = set()
     last_img: RawBlock | None = None
     for b in w.blocks:
-        if paint[b.node] != _BODY:
-            continue
+        if (b.kind != "image" and b.kind != "caption") or paint[b.node] != _BODY:
+            continue  # (the kind first: most blocks are neither)
         if b.kind == "image":
             last_img = b
-        elif b.kind == "caption" and b.text not in seen:
+        elif b.text not in seen:
             seen.add(b.text)
             caption, credit = cut_credit(b.text)
             out.append(
@@ -567,15 +577,22 @@ def _same_minute(a: datetime, b: datetime) -> bool:
     return a.replace(second=0, microsecond=0) == b.replace(second=0, microsecond=0)
 
 
-def _merge(visible: PageHints, meta: PageHints) -> PageHints:
-    """``visible`` over ``meta``: a field the page shows wins over what its metadata says."""
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(PageHints):
-        v = getattr(visible, f.name)
-        if v in (None, (), ""):
-            continue
-        m = getattr(meta, f.name)
-        if isinstance(v, datetime) and isinstance(m, datetime) and _same_minute(v, m):
-            continue  # the metadata says the same, to the second
-        changes[f.name] = v
-    return dataclasses.replace(meta, **changes)
+_HINT_FIELDS = tuple(f.name for f in dataclasses.fields(PageHints))
+"""PageHints' field names, in the order its constructor takes them."""
+
+
+def _merge(visible: PageHints, meta: PageHints, **fixed: Any) -> PageHints:
+    """``visible`` over ``meta``: a field the page shows wins over what its metadata says; ``fixed``
+    fields are set as given."""
+    values: list[Any] = []
+    for name in _HINT_FIELDS:
+        value = getattr(meta, name)
+        shown = getattr(visible, name)
+        if name in fixed:
+            value = fixed[name]
+        elif shown not in (None, (), "") and not (
+            isinstance(shown, datetime) and isinstance(value, datetime) and _same_minute(shown, value)
+        ):  # (a time the metadata gives to the same minute keeps the metadata's seconds)
+            value = shown
+        values.append(value)
+    return PageHints(*values)

@@ -48,6 +48,8 @@ def any_of(patterns: tuple[str, ...]) -> Matcher:
 
 
 _FURNITURE = any_of(phrases.PATTERNS)
+_SHORT_FURNITURE = any_of(phrases.SHORT_PATTERNS)
+_FORM_FIELD = re.compile(phrases.FORM_FIELD)
 _END = any_of(phrases.END_PATTERNS)
 _COPYRIGHT = any_of(phrases.COPYRIGHT_PATTERNS)
 _SPEAKER = any_of(phrases.SPEAKER_MARKERS)
@@ -115,7 +117,17 @@ def is_furniture(text: str) -> bool:
         lowered = text.lower()
         if _NOT_SHARE.search(lowered) is None and not _SHARE_WORDS.sub("", lowered).strip(_SHARE_FRAME):
             return True
-    return _FURNITURE.match(text) is not None
+    if _has_form_field(text) or _FURNITURE.match(text) is not None:
+        return True
+    return len(text) <= phrases.SHORT_LINE and _SHORT_FURNITURE.match(text) is not None
+
+
+def _has_form_field(text: str) -> bool:
+    """True when a form field ("[ ]", "_____") starts within the reach of the line's start, before any newline."""
+    if "[ " not in text and "[]" not in text and "_____" not in text:
+        return False  # what every field holds: three substring tests cost a tenth of the regex search
+    m = _FORM_FIELD.search(text)
+    return m is not None and m.start() <= phrases.FORM_FIELD_REACH and "\n" not in text[: m.start()]
 
 
 def is_production_credit(text: str) -> bool:
