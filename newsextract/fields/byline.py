@@ -636,6 +636,12 @@ def parse_byline(text: str) -> tuple[Reporter, ...]:
     Never raises on a str; a non-str raises :class:`~newsextract.errors.InputTypeError`.
     """
     require_str(text, "parse_byline")
+    return _parse_byline(text)
+
+
+@page_memo
+def _parse_byline(text: str) -> tuple[Reporter, ...]:
+    # Memoised for the page: the door, classify and the fields each ask about the same lines.
     if not _may_name(text):
         return ()
     reps: list[Reporter] = []

@@ -112,6 +112,12 @@ def split_credit(caption: str) -> tuple[str, str | None]:
     """The caption text without its credit and framing, and the credit (or None). Never raises."""
     if not isinstance(caption, str):
         return "", None
+    return _split_credit(caption)
+
+
+@page_memo
+def _split_credit(caption: str) -> tuple[str, str | None]:
+    # Memoised for the page: the door and the fields each cut the same captions.
     text = caption
     credit: str | None = None
     head = find_head(text[:_WINDOW])

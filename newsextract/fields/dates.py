@@ -137,6 +137,16 @@ def find_times(text: str) -> tuple[tuple[str | None, datetime], ...]:
     map it with :func:`label_field`. "입력/수정 A / B" gives ("입력", A), ("수정", B); a label after its
     time ("2026/09/07 15:34 송고") is read when no label precedes the time.
     """
+    return _find_times(text) if type(text) is str else _times_of(text)
+
+
+@page_memo
+def _find_times(text: str) -> tuple[tuple[str | None, datetime], ...]:
+    # Memoised for the page: the door, classify and the fields each ask about the same header lines.
+    return _times_of(text)
+
+
+def _times_of(text: str) -> tuple[tuple[str | None, datetime], ...]:
     dates = [d for d in find_dates(text) if d.has_time or _date_only_ok(text, d)]
     out: list[tuple[str | None, datetime]] = []
     carried: str | None = None
