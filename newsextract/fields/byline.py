@@ -602,11 +602,13 @@ def _find_bylines(text: str) -> tuple[BylineMatch, ...]:
         if got and not any(got.start < f.end and f.start < got.end for f in found):
             found.append(got)
     found.sort(key=lambda b: b.start)
+    return tuple(b if b.kind == "signoff" else _as_line(b, text) for b in found)
+
+
+def _as_line(b: BylineMatch, text: str) -> BylineMatch:
+    """``b`` as kind "line" when it spans the whole of ``text`` (but its outer spaces)."""
     lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
-    return tuple(
-        replace(b, kind="line") if b.kind != "signoff" and b.start <= lead and b.end >= trail else b
-        for b in found
-    )
+    return replace(b, kind="line") if b.start <= lead and b.end >= trail else b
 
 
 def find_head(text: str) -> BylineMatch | None:
@@ -618,10 +620,7 @@ def find_head(text: str) -> BylineMatch | None:
     if not isinstance(text, str) or not text.strip():
         return None
     head = _head(text) or _inner_dateline(text)
-    if head is None:
-        return None
-    lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
-    return replace(head, kind="line") if head.start <= lead and head.end >= trail else head
+    return None if head is None else _as_line(head, text)
 
 
 def find_byline(text: str) -> BylineMatch | None:

@@ -133,11 +133,14 @@ class Walk:
     def block_span(self, node: int) -> range:
         """Indexes of the blocks cut inside ``node``: a contiguous run, since the walk cuts a subtree's
         blocks while it is in that subtree, and each block belongs to the element open when it was cut."""
-        blocks, end = self.blocks, self.end[node]
         start = i = self.first_block[node]
-        while i < len(blocks) and node <= blocks[i].node <= end:
+        while self.cut_inside(i, node):
             i += 1
         return range(start, i)
+
+    def cut_inside(self, i: int, node: int) -> bool:
+        """True when block ``i`` exists and was cut inside ``node``."""
+        return i < len(self.blocks) and node <= self.blocks[i].node <= self.end[node]
 
 
 _NO_ROLES: frozenset[str] = frozenset()
@@ -170,20 +173,14 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
     max_depth = limits.depth_cap
     blocks = w.blocks
-    parents, ends, tags, elements, flags, first_block = (
-        w.parent,
-        w.end,
-        w.tags,
-        w.elements,
-        w.flags,
-        w.first_block,
-    )
+    parents, ends, tags, elements = w.parent, w.end, w.tags, w.elements
+    flags, first_block = w.flags, w.first_block
     prune_tags = PRUNE_TAGS | {"head"}
     by_id = index.by_id
     attr_keys = index.by_attr.keys() - {"class", "id"}
     """Attribute names some selector keys on (an element with none of them needs no attribute lookup)."""
-    br_memo = _memo("br", "", None, index)
-    plain_br = not (br_memo[1].cands or br_memo[2] or br_memo[3] or br_memo[4] or br_memo[5])
+    _, br_static, br_flag, br_keys, br_hidden, br_chrome, _ = _memo("br", "", None, index)
+    plain_br = not (br_static.cands or br_flag or br_keys or br_hidden or br_chrome)
     """No selector, flag or anchor key concerns a ``<br>`` without attributes (true unless a profile names one)."""
 
     def flush() -> None:
@@ -217,9 +214,8 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if region > 0:
                 w.related.append((region, len(blocks) - 1))
 
-    walker = etree.iterwalk(
-        root, events=("start", "end")
-    )  # a comment (soup trees keep them) is skipped below
+    # A comment (soup trees keep them) is skipped below.
+    walker = etree.iterwalk(root, events=("start", "end"))
     skip = walker.skip_subtree
     for event, el in walker:
         if event == "end":

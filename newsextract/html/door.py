@@ -109,9 +109,11 @@ def _checked(w: Walk, found: _Found, paint: list[str | None], meta: PageHints, h
     A profile whose container is (nearly) empty, or holds far less prose than a generic container lying
     wholly outside it, recognised the wrong element (a class name shared by another layout).
     """
-    mine, page = _prose_chars(w, paint) if have >= _MIN_BODY else (0, 0)
-    if have >= _MIN_BODY and mine * 3 >= page:
-        return found  # no container outside this one can hold twice its prose
+    mine = 0
+    if have >= _MIN_BODY:
+        mine, page = _prose_chars(w, paint)
+        if mine * 3 >= page:
+            return found  # no container outside this one can hold twice its prose
     title_block = _title_block(w, _trusted_title(meta))
     hinted = tuple(n for _, n in w.hits.get(("*", "body"), ()))
     other = _Found(None, tuple(find_container(w, title_block=title_block, hinted=hinted)), {}, ())
@@ -292,8 +294,8 @@ def _headline_before(w: Walk, start: int) -> int | None:
 def _first_block(w: Walk, node: int) -> int:
     """Index of the first block cut inside ``node`` (the start of its :meth:`Walk.block_span`), or
     ``len(w.blocks)`` when it has none: only that first block is looked at."""
-    i, blocks = w.first_block[node], w.blocks
-    return i if i < len(blocks) and node <= blocks[i].node <= w.end[node] else len(blocks)
+    i = w.first_block[node]
+    return i if w.cut_inside(i, node) else len(w.blocks)
 
 
 def _last_block(w: Walk, node: int) -> int:

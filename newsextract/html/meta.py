@@ -338,7 +338,7 @@ _META_KEYS = frozenset(
     + K.SECTION_META
     + K.TAG_META
     + K.KEYWORD_META
-    + ("og:site_name", "commentcount")
+    + K.COMMENT_COUNT_META
 )
 """Every meta key a reader below asks for (a reader of a new key adds it here). The scan keeps no other:
 two metas in three are viewport, robots, app-link and the like, and their content is never read."""
@@ -909,7 +909,7 @@ def _comment_count(scan: _Scan, meta: dict[str, list[str]], articles: list[dict[
                 count = _int(stat.get("userInteractionCount"))
                 if count is not None:
                     return count
-    count = _int(_first(meta, ("commentcount",)))
+    count = _int(_first(meta, K.COMMENT_COUNT_META))
     if count is not None:
         return count
     for ident in K.COMMENT_COUNT_IDS:

@@ -88,6 +88,8 @@ TAG_META: Final[tuple[str, ...]] = ("article:tag", "og:article:tag", "me2:post_t
 KEYWORD_META: Final[tuple[str, ...]] = ("news_keywords", "keywords", "nextweb:keyword")
 """Keyword lists: read as tags only when they look like the article's own (see :data:`GENERIC_TAGS`)."""
 URL_META: Final[tuple[str, ...]] = ("og:url", "twitter:url", "dable:url", "url")
+COMMENT_COUNT_META: Final[tuple[str, ...]] = ("commentcount",)
+"""Meta names whose content is the article's comment count."""
 
 # --- JSON-LD -----------------------------------------------------------------------------------------
 
