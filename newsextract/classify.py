@@ -222,17 +222,31 @@ def _is_alt_of(text: str, following: str) -> bool:
     )
 
 
+_OPENERS = frozenset("([【［<")
+"""The brackets a head dateline or credit opens with (:data:`~newsextract.text.shapes.DATELINE`, ``HEAD_CREDIT``,
+``BARE_DATELINE``)."""
+
+
+def _has_any(text: str, words: tuple[str, ...], end: int) -> bool:
+    """True when one of ``words`` lies wholly within ``text[:end]``."""
+    return any(text.find(w, 0, end) >= 0 for w in words)
+
+
 def _clean_body(text: str, lead: bool) -> tuple[str, bool]:
     """Body text without a leading dateline byline (lead paragraphs) or a trailing TV sign-off, and
     whether a dateline was cut. A dateline after page junk on the same line cuts the junk too."""
     out = text
     dated = False
     if lead:
-        glued = _GLUED_CREDIT.search(out, 0, 300)
+        # Each pattern below holds a literal its match needs within the span it reads: tested first, a
+        # plain paragraph skips the patterns (six searches of up to 300 characters each).
+        glued = _GLUED_CREDIT.search(out, 0, 300) if _has_any(out, phrases.CREDIT_TAIL_WORDS, 300) else None
         if glued and shapes.is_prose(out[glued.end() :]) and len(_WORD.findall(out[: glued.start()])) >= 2:
             out = out[glued.end() :]  # a caption printed flush against the first paragraph
-        m = shapes.DATELINE.match(out) or shapes.HEAD_CREDIT.match(out) or shapes.BARE_DATELINE.match(out)
-        if m is None:
+        m = None
+        if not _OPENERS.isdisjoint(out[:5]):  # each match opens with a bracket after four spaces at most
+            m = shapes.DATELINE.match(out) or shapes.HEAD_CREDIT.match(out) or shapes.BARE_DATELINE.match(out)
+        if m is None and out.find("=", 0, 300) >= 0:  # a dateline's "서울=연합뉴스"
             m = shapes.DATELINE.search(out, 0, 300) or shapes.BARE_DATELINE.search(out, 0, 300)
             if m is not None and shapes.is_prose(out[: m.start()].strip()):
                 m = None
