@@ -7,10 +7,10 @@ owned it, so the door can later place blocks inside or outside the article conta
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from collections.abc import Set as AbstractSet
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final, get_args
 
 from lxml import etree
 
@@ -20,10 +20,9 @@ from ..knowledge.profiles import PRUNE_TAGS, RELATED_HEADINGS
 from ..limits import Limits
 from .parse import too_deep
 from .profile import (
-    A_DESC,
+    A_EL,
     A_ID,
-    A_INDEX,
-    Ancestor,
+    A_TAG,
     Screened,
     Selector,
     SelectorIndex,
@@ -143,12 +142,53 @@ class Walk:
         return i < len(self.blocks) and node <= self.blocks[i].node <= self.end[node]
 
 
-_NO_ROLES: frozenset[str] = frozenset()
 _Hits = dict[tuple[str, str], list[tuple[int, int]]]
+Undo = tuple[tuple[str, ...], int]
+"""What the walk undoes when an element ends: the anchor keys it opened, and a link or bold count to lower."""
+Ancestor = tuple[
+    str,
+    str | None,
+    frozenset[str],
+    etree._Element,
+    int,
+    str,
+    BlockKind,
+    bool,
+    bool,
+    Undo | None,
+    "Ancestor | None",
+    int,
+    int,
+    int,
+]
+"""What the walk keeps about an element with a node: ``(tag, id, classes, element)`` for matching the left
+parts of selectors (:mod:`.profile`), then ``(node number, description, block kind, closes a block, inside a
+caption, what its end undoes, the enclosing element with a node)`` for cutting blocks, then the node's
+``(parent node, blocks cut before it, flag)`` for the :class:`Walk`. A plain tuple, one per node, both the
+open-element stack's entry and the node's row (the Walk's lists are its columns)."""
+A_INDEX: Final = 4
+A_DESC: Final = 5
+A_KIND: Final = 6
+A_CLOSES: Final = 7
+A_INSIDE: Final = 8
+A_UNDO: Final = 9
+A_OUTER: Final = 10
+A_PARENT: Final = 11
+A_FIRST_BLOCK: Final = 12
+A_FLAG: Final = 13
 _HEAD_IDS = etree.XPath(".//*[@id]")
 """Elements with an id inside ``<head>`` (the walk skips the head whole)."""
+_HEAD_ID_VALUES = etree.XPath(".//@id", smart_strings=False)
+"""The id values inside ``<head>``: a third of the cost of :data:`_HEAD_IDS`, and most name no detector."""
 _INHERITING_BLOCKS = BLOCK_TAGS - {"div", "section", "article", "main", "body"}
-"""Block tags whose blocks keep an item/quote/cell/caption kind from outside (as :func:`_kind` says)."""
+"""Block tags whose blocks keep an item/quote/cell/caption kind from outside (see :func:`_kinds_after`)."""
+_KEEP, _PRUNE, _BUTTON, _HEAD = 0, 1, 2, 3
+"""What a tag alone says: keep the element, prune it whole, prune it unless it shows a time, or it is ``<head>``."""
+_LINK, _BOLD_STYLE, _IMG, _BR = 1, 2, 3, 4
+"""A tag's part in the text: an ``<a>`` and a bold element add to the link and bold character counts, an
+``<img>`` cuts an image block, a ``<br>`` ends a line (see ``walk_tree``)."""
+_MAX_SHAPES = 16384
+"""Element shapes an index remembers before it forgets them all (an archive of many sites has many)."""
 
 
 def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> Walk:
@@ -157,85 +197,89 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
     The loop is the door's hot path (every element of every page passes here), so it is written flat:
     helpers inlined, what an element's tag, class and id imply memoised per distinct shape.
     """
-    w = Walk()
-    stack: list[Ancestor | None] = []
-    frames: list[tuple[bool, BlockKind, bool, tuple[str, ...], int]] = []
-    """Per open element: (cuts a block, block kind, inside an atomic caption, anchor keys it opened,
-    _LINK or _BOLD when it is an ``<a>`` or a bold element, else 0)."""
+    blocks: list[RawBlock] = []
+    rows: list[Ancestor] = []  # per node, in document order
+    ends: list[int] = []
+    found_hits: _Hits = {}
+    related: list[tuple[int, int]] = []
+    stack: list[Ancestor | None] = [None]
+    """Every open element, None for one that owns no node (pruned, skipped, a bare ``<br>``), above a None
+    that stands for the root's parent (no ancestor: selectors see it as they see a skipped element)."""
+    top: Ancestor | None = None  # the innermost open element with a node (the top non-None entry of stack)
     open_keys: dict[str, int] = {}
     open_anchors: set[str] = set()  # the keys open_keys counts above zero
     parts: list[str] = []
     chars = [0, 0]  # [link chars, bold chars] in parts (flush empties both)
     in_link = in_bold = 0  # open <a> depth, open <b>/<strong> depth
     memos: dict[tuple[str, str], _Memo] = index.shapes  # (tag, class) -> _memo(...), across pages
+    tag_memos: dict[object, _TagMemo] = index.tag_shapes  # raw tag -> _tag_memo(...), across pages
     if len(memos) > _MAX_SHAPES:
         memos.clear()
-    wheres: dict[int, str] = {}  # node -> its block's "where" (the same for every block it cuts)
+    if len(tag_memos) > _MAX_SHAPES:
+        tag_memos.clear()
     max_depth = limits.depth_cap
-    blocks = w.blocks
-    parents, ends, tags, elements = w.parent, w.end, w.tags, w.elements
-    flags, first_block = w.flags, w.first_block
-    prune_tags = PRUNE_TAGS | {"head"}
     by_id = index.by_id
     attr_keys = index.by_attr.keys() - {"class", "id"}
     """Attribute names some selector keys on (an element with none of them needs no attribute lookup)."""
-    _, br_static, br_flag, br_keys, br_hidden, br_chrome, _ = _memo("br", "", None, index)
-    plain_br = not (br_static.cands or br_flag or br_keys or br_hidden or br_chrome)
-    """No selector, flag or anchor key concerns a ``<br>`` without attributes (true unless a profile names one)."""
 
-    def flush() -> None:
-        text = " ".join("".join(parts).split())
-        link_chars, bold = chars
+    def flush(top: Ancestor | None) -> None:
+        """Cut the text gathered in ``parts`` into a block owned by ``top`` (the innermost open node)."""
+        text = "".join(parts).strip()
         parts.clear()
-        chars[0] = chars[1] = 0
+        if "  " in text or "\n" in text or "\t" in text or not text.isprintable():
+            # Other white space than single spaces inside: collapse it (most text needs only the strip,
+            # and the test costs a fraction of splitting into words).
+            text = " ".join(text.split())
+        link_chars, bold = chars
+        if link_chars or bold:
+            chars[0] = chars[1] = 0
         if not text:
             return
-        top = stack[-1] if stack else None
         if top is None:
-            top = _top(stack)
-        kind: BlockKind = frames[-1][1] if frames else "text"
+            kind: BlockKind = "text"
+            node = 0
+            where = ""
+        else:
+            kind = top[A_KIND]
+            node = top[A_INDEX]
+            where = _where(top)  # most nodes cut one block: a memo per node would cost more than it saves
         if bold and kind == "text" and bold >= len(text.replace(" ", "")) > 0:
             kind = "heading"  # a line wholly in bold: an in-body subheading or a deck
-        node = top[A_INDEX] if top else 0
-        if top is None:
-            where = _where(stack)
-        else:
-            where = wheres.get(node) or ""
-            if node not in wheres:
-                where = wheres[node] = _where(stack)
         if CAPTION_END in text and kind != "caption":  # a wire photo's caption glued to the next paragraph
             cut = text.find(CAPTION_END) + len(CAPTION_END)
             if cut < len(text) and text[cut:].strip():
                 blocks.append(RawBlock(text[:cut], "caption", node, where, 0))
                 text = text[cut:].lstrip()
-        blocks.append(RawBlock(text, kind, node, where, min(link_chars, len(text))))
-        if text in RELATED_HEADINGS and top is not None and len(text) < 20:
-            region = parents[node] if node < len(parents) else -1
+        blocks.append(RawBlock(text, kind, node, where, link_chars and min(link_chars, len(text))))
+        if len(text) < 20 and text in RELATED_HEADINGS and top is not None:
+            region = top[A_PARENT]
             if region > 0:
-                w.related.append((region, len(blocks) - 1))
+                related.append((region, len(blocks) - 1))
 
-    # A comment (soup trees keep them) is skipped below.
+    # A comment or processing instruction (trees not parsed by parse_html may keep them) is skipped below.
     walker = etree.iterwalk(root, events=("start", "end"))
     skip = walker.skip_subtree
     for event, el in walker:
         if event == "end":
-            a = stack[-1]
+            a = stack.pop()
             if a is not None:
-                boundary, _, inside, keys, style = frames[-1]
-                if parts and (boundary or inside) and not (inside and len(frames) > 1 and frames[-2][2]):
-                    flush()  # the block belongs to the element being closed (still open on both stacks)
-                frames.pop()
-                for k in keys:
-                    n = open_keys[k] - 1
-                    open_keys[k] = n
-                    if not n:
-                        open_anchors.discard(k)
-                if style == _LINK:
-                    in_link -= 1
-                elif style == _BOLD_STYLE:
-                    in_bold -= 1
-                ends[a[A_INDEX]] = len(parents) - 1
-            stack.pop()
+                # The element's block ends with it; it is still the innermost open node for flush.
+                if a[A_CLOSES] and parts:
+                    flush(a)
+                undo = a[A_UNDO]
+                if undo is not None:  # anchor keys to close, a link or bold count to lower
+                    keys, style = undo
+                    for k in keys:
+                        n = open_keys[k] - 1
+                        open_keys[k] = n
+                        if not n:
+                            open_anchors.discard(k)
+                    if style == _LINK:
+                        in_link -= 1
+                    elif style == _BOLD_STYLE:
+                        in_bold -= 1
+                ends[a[A_INDEX]] = len(rows) - 1
+                top = a[A_OUTER]
             text = el.tail  # after an element's end
             if text and (parts or not text.isspace()):
                 parts.append(text)
@@ -244,123 +288,154 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
                 if in_bold:
                     chars[1] += len(text.replace(" ", "").strip())
             continue
-        tag = el.tag
-        if len(stack) >= max_depth:
+        raw = el.tag
+        if len(stack) > max_depth:  # the elements open above this one, and the root's parent
             raise too_deep(max_depth)
-        if not isinstance(tag, str) or not tag:
-            skip()
-            stack.append(None)
-            continue
-        tag = tag.lower()
-        if tag in prune_tags or (tag == "button" and tag_pruned(tag, el)):
+        try:
+            tag, prune, bare, plain_br = tag_memos[raw]
+        except KeyError:
+            if not isinstance(raw, str) or not raw:
+                skip()
+                stack.append(None)
+                continue
+            tag, prune, bare, plain_br = tag_memos[raw] = _tag_memo(raw, index)
+        if prune and (prune != _BUTTON or tag_pruned(tag, el)):
             # Pruned whole (<head> too: it holds no text to read); an id may still name the CMS
             # (script#fusion-metadata), so elements with one are matched against the detectors.
-            if tag == "head":
-                for sub in _with_ids(el):
-                    _detect_by_id(sub, index, stack, w.hits)
+            if prune == _HEAD:
+                if not by_id.keys().isdisjoint(_head_id_values(el)):
+                    for sub in _with_ids(el):
+                        _detect_by_id(sub, index, stack, found_hits)
             elif el.get("id") in by_id:
-                _detect_by_id(el, index, stack, w.hits)
+                _detect_by_id(el, index, stack, found_hits)
             skip()
             stack.append(None)
             continue
-        get: Callable[[str], str | None] = el.get
-        names = el.keys()  # one call; most elements have no attribute, so no get() either
-        if tag == "br" and not names and plain_br:
+        names = el.keys()  # one call; a third of the elements have no attribute, so no get() either
+        if names:
+            cls = (el.get("class") or "") if "class" in names else ""
+            el_id = el.get("id") if "id" in names else None
+            if el_id:
+                memo = _id_memo(tag, cls, el_id, index)
+            elif cls:
+                try:
+                    memo = memos[(tag, cls)]
+                except KeyError:
+                    memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
+            else:
+                memo = bare
+        elif plain_br:
             # A bare line break (a fifth of the elements kept): it ends the line, or inside a caption it is a
             # space; it holds no text and owns no block, so it gets no node and the rest is skipped.
-            if frames and frames[-1][2]:
+            if top is not None and top[A_INSIDE]:
                 parts.append(" ")
             elif parts:
-                flush()
+                flush(top)
             stack.append(None)
             continue
-        cls = (get("class") or "") if "class" in names else ""
-        el_id = get("id") if "id" in names else None
-        memo = memos.get((tag, cls))
-        if memo is None:
-            memo = memos[(tag, cls)] = _memo(tag, cls, None, index)
-        if el_id:
-            memo = _with_id(memo, tag, cls, el_id, index)
-        classes, static, flag, keys, hidden, chrome, desc = memo
-        reason = None
-        if hidden:
-            reason = "hidden (class)"
-        elif tag != "img" and "style" in names:  # lazy images start hidden
-            style_attr = get("style")
-            if style_attr and style_hides(style_attr):
-                reason = "hidden (style)"
-        node = len(parents)
-        roles = _NO_ROLES
-        hits: list[Selector] = []
-        if reason is None:
-            if static.cands and (  # Screened.may_match, inlined: this runs for every element
-                static.always
-                or not static.anchors.isdisjoint(open_anchors)
-                or not static.attr_names.isdisjoint(names)
-            ):
-                hits = match_screened(static, get, stack, open_keys)
-            if names and not attr_keys.isdisjoint(names):
-                extra = index.attr_candidates(names, get)
-                if extra:
-                    hits = [*hits, *index.match(tag, el_id, classes, get, stack, open_keys, extra)]
-            if hits:
-                found: set[str] = set()
-                for h in hits:
-                    if h.role == "prune":
-                        reason = f"furniture ({h.source})"
-                        break
-                    found.add(h.role)
-                roles = frozenset(found)
-        if reason is None and chrome and not (roles & _PROTECTED) and tag not in _HEADINGS:
-            reason = "furniture (class)"
-        if reason is not None:
+        else:
+            el_id = None
+            memo = bare
+        classes, static, flag, undo, hidden, chrome, desc, boundary, kinds, is_p, code = memo
+        # Hidden by a class or an inline style (not an image: lazy images start hidden).
+        if hidden or ("style" in names and code != _IMG and style_hides(el.get("style"))):
             skip()
             stack.append(None)
             continue
-        for h in hits:
-            w.hits.setdefault((h.owner, h.role), []).append((h.rank, node))
-        boundary = tag in BLOCK_TAGS or tag == "br" or bool(roles)
-        outer = frames[-1] if frames else None
-        if boundary and parts and not (outer and outer[2]):
-            flush()
-        parent = stack[-1] if stack else None
-        parents.append(parent[A_INDEX] if parent else -1)
-        first_block.append(len(blocks))
-        ends.append(node)
-        tags.append(tag)
-        elements.append(el)
-        flags.append(flag)
-        stack.append((tag, el_id, classes, get, node, desc))
-        for k in keys:
-            n = open_keys.get(k, 0)
-            open_keys[k] = n + 1
-            if not n:
-                open_anchors.add(k)
-        inside = "caption" in roles or bool(outer and outer[2])
-        kind: BlockKind | None = "caption" if "caption" in roles else _TAG_KIND.get(tag)
-        if kind is None:
-            outer_kind = outer[1] if outer else None
-            if tag == "p":
-                kind = _kind(tag, roles, el, outer_kind)
-            elif tag in _INHERITING_BLOCKS:
-                kind = outer_kind if outer_kind in ("item", "quote", "cell", "caption") else "text"
+        node = len(rows)
+        hits: Sequence[Selector] = ()
+        if static.cands and (  # Screened.may_match, inlined: this runs for every element
+            static.always
+            or not static.anchors.isdisjoint(open_anchors)
+            or (names and not static.attr_names.isdisjoint(names))
+        ):
+            hits = match_screened(static, el.get, stack, open_keys)
+        if names and not attr_keys.isdisjoint(names):
+            extra = index.attr_candidates(names, el.get)
+            if extra:
+                hits = [*hits, *index.match(tag, el_id, classes, el.get, stack, open_keys, extra)]
+        caption = False
+        if hits:
+            roles = {h.role for h in hits}
+            # Furniture by a page-wide selector, or by a class word unless a profile's role protects it.
+            if "prune" in roles or (chrome and not (roles & _PROTECTED)):
+                skip()
+                stack.append(None)
+                continue
+            for h in hits:
+                found_hits.setdefault((h.owner, h.role), []).append((h.rank, node))
+            boundary = True  # an element with a role owns its blocks
+            caption = "caption" in roles
+        elif chrome:  # furniture by a class word
+            skip()
+            stack.append(None)
+            continue
+        if top is not None:
+            outer_inside = top[A_INSIDE]
+            outer_kind: BlockKind | None = top[A_KIND]
+        else:
+            outer_inside = False
+            outer_kind = None
+        closes = boundary and not outer_inside
+        """A block boundary: the text before it and the text in it are blocks of their own (none inside a
+        caption, which is cut whole)."""
+        if closes and parts:
+            flush(top)
+        if caption:
+            kind: BlockKind = "caption"
+            inside = True
+        else:
+            inside = outer_inside
+            if (
+                is_p
+                and len(el) == 1
+                and el[0].tag in _BOLD
+                and not (el.text or "").strip()
+                and not (el[0].tail or "").strip()
+            ):
+                kind = "heading"  # <p><b>...</b></p>: a subheading
             else:
-                kind = outer_kind or "text"
-        style = _LINK if tag == "a" else (_BOLD_STYLE if tag in _BOLD else 0)
-        frames.append((boundary, kind, inside, keys, style))
-        if style == _LINK:
-            in_link += 1
-        elif style:
-            in_bold += 1
-        elif tag == "img":
-            src = get("src") or get("data-src") or get("data-org-src")
-            alt = get("alt")
-            if src or alt:
-                if parts:
-                    flush()
-                blocks.append(RawBlock(alt or "", "image", node, _where(stack), 0, src, alt))
-        elif tag == "br" and inside:
-            parts.append(" ")
+                kind = kinds[outer_kind]
+        if undo is not None:
+            for k in undo[0]:
+                n = open_keys.get(k, 0)
+                open_keys[k] = n + 1
+                if not n:
+                    open_anchors.add(k)
+        parent = stack[-1]
+        top = (
+            tag,
+            el_id,
+            classes,
+            el,
+            node,
+            desc,
+            kind,
+            closes,
+            inside,
+            undo,
+            top,
+            parent[A_INDEX] if parent is not None else -1,
+            len(blocks),
+            flag,
+        )
+        rows.append(top)
+        stack.append(top)
+        ends.append(node)
+        if code:
+            if code == _LINK:
+                in_link += 1
+            elif code == _BOLD_STYLE:
+                in_bold += 1
+            elif code == _IMG:
+                src = el.get("src") or el.get("data-src") or el.get("data-org-src")
+                alt = el.get("alt")
+                if src or alt:
+                    if parts:
+                        flush(top)
+                    blocks.append(RawBlock(alt or "", "image", node, _where(top), 0, src, alt))
+            elif inside:  # a <br> inside a caption
+                parts.append(" ")
         text = el.text
         if text and (parts or not text.isspace()):  # leading blanks: the block's split drops them
             parts.append(text)
@@ -369,14 +444,21 @@ def walk_tree(root: etree._Element, index: SelectorIndex, *, limits: Limits) -> 
             if in_bold:
                 chars[1] += len(text.replace(" ", "").strip())
     if parts:
-        flush()
-    return w
-
-
-_LINK, _BOLD_STYLE = 1, 2
-_MAX_SHAPES = 16384
-"""Element shapes an index remembers before it forgets them all (an archive of many sites has many)."""
-"""What an open element adds to the link and bold character counts (see ``walk_tree``'s frames)."""
+        flush(None)
+    if not rows:
+        return Walk(blocks, [], ends, [], [], [], found_hits, related, [])
+    cols = list(zip(*rows, strict=True))
+    return Walk(
+        blocks,
+        list(cols[A_PARENT]),
+        ends,
+        list(cols[A_TAG]),
+        list(cols[A_EL]),
+        list(cols[A_FLAG]),
+        found_hits,
+        related,
+        list(cols[A_FIRST_BLOCK]),
+    )
 
 
 def _detect_by_id(
@@ -391,7 +473,44 @@ def _detect_by_id(
                 hits.setdefault((h.owner, h.role), []).append((h.rank, -1))
 
 
-_Memo = tuple[frozenset[str], Screened, int, tuple[str, ...], bool, bool, str]
+_Memo = tuple[
+    frozenset[str],
+    Screened,
+    int,
+    Undo | None,
+    bool,
+    bool,
+    str,
+    bool,
+    Mapping["BlockKind | None", BlockKind],
+    bool,
+    int,
+]
+"""What an element's shape implies: (classes, screened selectors, flag, what its end undoes (the anchor keys
+it opens, _LINK or _BOLD_STYLE), hidden by its class, pruned as chrome by its class, description, a block tag,
+its block kind given the enclosing one, a ``<p>``, its part in the text: _LINK, _BOLD_STYLE, _IMG, _BR or 0)."""
+_TagMemo = tuple[str, int, _Memo, bool]
+"""What a raw tag implies: (lower-case tag, _KEEP/_PRUNE/_BUTTON/_HEAD, the memo of the tag without
+attributes, a bare ``<br>`` needs nothing but a line end)."""
+
+
+def _kinds_after(tag: str) -> Mapping[BlockKind | None, BlockKind]:
+    """A tag's block kind for each kind of the enclosing block (None at the top).
+
+    A heading, item, quote, cell or caption tag has its own kind; another block tag (not a division) keeps
+    an item, quote, cell or caption kind from outside, else is text; any other tag takes the kind around it.
+    A ``<p>`` holding only one bold element is a heading: the walk tests that on the element itself.
+    """
+    out: dict[BlockKind | None, BlockKind] = {}
+    for outer in (None, *get_args(BlockKind)):
+        fixed = _TAG_KIND.get(tag)
+        if fixed is not None:
+            out[outer] = fixed
+        elif tag in _INHERITING_BLOCKS:
+            out[outer] = outer if outer in ("item", "quote", "cell", "caption") else "text"
+        else:
+            out[outer] = outer or "text"
+    return out
 
 
 @lru_cache(maxsize=16384)
@@ -401,14 +520,30 @@ def _memo(tag: str, cls: str, el_id: str | None, index: SelectorIndex) -> _Memo:
     keys = tuple(k for k in open_keys_of(tag, el_id, t.classes) if k in index.anchors)
     desc = tag + (f"#{el_id}" if el_id else "") + ("." + ".".join(sorted(t.classes)[:2]) if t.classes else "")
     cands = screen(index.candidates(tag, el_id, t.classes, cls), tag, el_id, t.classes)
-    return t.classes, cands, t.flag, keys, t.hidden, t.chrome, desc
+    code = {"a": _LINK, "strong": _BOLD_STYLE, "b": _BOLD_STYLE, "img": _IMG, "br": _BR}.get(tag, 0)
+    style = code if code in (_LINK, _BOLD_STYLE) else 0
+    return (
+        t.classes,
+        cands,
+        t.flag,
+        (keys, style) if keys or style else None,
+        t.hidden,
+        t.chrome and tag not in _HEADINGS,
+        desc,
+        tag in BLOCK_TAGS or tag == "br",
+        _kinds_after(tag),
+        tag == "p",
+        code,
+    )
 
 
-def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) -> _Memo:
-    """The memo of an element with an id: ids are unique, so only the id's own part is worked out.
+@lru_cache(maxsize=16384)
+def _id_memo(tag: str, cls: str, el_id: str, index: SelectorIndex) -> _Memo:
+    """The memo of an element with an id, cached across pages like :func:`_memo`.
 
-    No selector keyed by class, tag or attribute names an id in its rightmost compound (such a selector is
-    keyed by its id), so the screened candidates of the id-less memo hold for the element as they are.
+    Most ids name no selector: then only the id's own part is worked out. No selector keyed by class, tag
+    or attribute names an id in its rightmost compound (such a selector is keyed by its id), so the
+    screened candidates of the id-less memo hold for the element as they are.
     """
     id_attr = index.by_attr.get("id")
     if (
@@ -417,9 +552,22 @@ def _with_id(memo: _Memo, tag: str, cls: str, el_id: str, index: SelectorIndex) 
         or (id_attr is not None and (id_attr[0] is None or id_attr[0].search(el_id)))
     ):
         return _memo(tag, cls, el_id, index)
-    classes, static, flag, keys, hidden, _, desc = memo
+    classes, static, flag, undo, hidden, _, desc, boundary, kinds, is_p, code = _memo(tag, cls, None, index)
     t = traits(cls, el_id)
-    return classes, static, t.flag or flag, keys, hidden, t.chrome, desc.replace(tag, f"{tag}#{el_id}", 1)
+    chrome = t.chrome and tag not in _HEADINGS
+    desc = desc.replace(tag, f"{tag}#{el_id}", 1)
+    return classes, static, t.flag or flag, undo, hidden, chrome, desc, boundary, kinds, is_p, code
+
+
+def _tag_memo(raw: str, index: SelectorIndex) -> _TagMemo:
+    """What a raw tag says (see :data:`_TagMemo`)."""
+    tag = raw.lower()
+    prune = _HEAD if tag == "head" else _PRUNE if tag in PRUNE_TAGS else _BUTTON if tag == "button" else _KEEP
+    bare = _memo(tag, "", None, index)
+    _, static, flag, undo, hidden, chrome, *_ = bare
+    plain_br = tag == "br" and not (static.cands or flag or undo or hidden or chrome)
+    """No selector, flag or anchor key concerns a ``<br>`` without attributes (true unless a profile names one)."""
+    return tag, prune, bare, plain_br
 
 
 def _with_ids(head: etree._Element) -> list[etree._Element]:
@@ -427,38 +575,22 @@ def _with_ids(head: etree._Element) -> list[etree._Element]:
     return [e for e in found if isinstance(e, etree._Element)] if isinstance(found, list) else []
 
 
-def _kind(tag: str, roles: AbstractSet[str], el: etree._Element, outer: BlockKind | None) -> BlockKind:
-    if "caption" in roles:
-        return "caption"
-    k = _TAG_KIND.get(tag)
-    if k is not None:
-        return k
-    if (
-        tag == "p"
-        and len(el) == 1
-        and el[0].tag in _BOLD
-        and not (el.text or "").strip()
-        and not (el[0].tail or "").strip()
-    ):
-        return "heading"
-    if tag in BLOCK_TAGS and tag not in ("div", "section", "article", "main", "body"):
-        return outer if outer in ("item", "quote", "cell", "caption") else "text"
-    return outer or "text"
+def _head_id_values(head: etree._Element) -> list[str]:
+    found = _HEAD_ID_VALUES(head)
+    return [v for v in found if isinstance(v, str)] if isinstance(found, list) else []
 
 
-def _top(stack: list[Ancestor | None]) -> Ancestor | None:
-    for a in reversed(stack):
-        if a is not None:
-            return a
-    return None
-
-
-def _where(stack: list[Ancestor | None]) -> str:
-    out: list[str] = []
-    for a in reversed(stack):
-        if a is None:
-            continue
-        out.append(a[A_DESC])
-        if a[A_ID] or len(out) >= 3:
-            break
-    return " > ".join(reversed(out))
+def _where(a: Ancestor) -> str:
+    """Where a block sits: the descriptions of its open elements, outermost first, from the innermost up to
+    one with an id, three at most (unrolled: it runs for every node that cuts a block)."""
+    where = a[A_DESC]
+    if a[A_ID]:
+        return where
+    b = a[A_OUTER]
+    if b is None:
+        return where
+    where = f"{b[A_DESC]} > {where}"
+    if b[A_ID]:
+        return where
+    c = b[A_OUTER]
+    return where if c is None else f"{c[A_DESC]} > {where}"

@@ -12,11 +12,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final, Literal, get_args
+from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import regex
 
 from ..knowledge.profiles import BODY_HINTS, CAPTION_SELECTORS, PROFILES, PRUNE_SELECTORS, Profile
+
+if TYPE_CHECKING:
+    from .blocks import Ancestor
 
 Role = Literal[
     "detect",
@@ -172,16 +175,13 @@ def open_keys_of(tag: str, el_id: str | None, classes: frozenset[str]) -> list[s
     return keys
 
 
-Ancestor = tuple[str, str | None, frozenset[str], GetAttr, int, str]
-"""What the walk keeps about an open element, for matching the left parts of selectors:
-``(tag, id, classes, attribute reader, node number, description)``. A plain tuple: the walk makes one per
-element, and a tuple costs a fraction of an object's ``__init__``."""
 A_TAG: Final = 0
 A_ID: Final = 1
 A_CLASSES: Final = 2
-A_GET: Final = 3
-A_INDEX: Final = 4
-A_DESC: Final = 5
+A_EL: Final = 3
+"""The fields of the walk's open-element record (:data:`~newsextract.html.blocks.Ancestor`) that matching
+reads: ``(tag, id, classes, element, ...)``."""
+
 
 @dataclass(frozen=True, slots=True)
 class Screened:
@@ -258,6 +258,8 @@ class SelectorIndex:
     shapes: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
     """The walk's cache of what an element shape (tag, class attribute) implies under this index: a pure
     function of the two strings, kept across pages (bounded by the walk)."""
+    tag_shapes: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
+    """The walk's cache of what a tag as parsed implies under this index (kept and bounded the same way)."""
 
     def candidates(
         self, tag: str, el_id: str | None, classes: frozenset[str], cls: str
@@ -371,14 +373,14 @@ def _ancestors_match(s: Selector, stack: Sequence[Ancestor | None]) -> bool:
             if pos < 0:
                 return False
             a = stack[pos]
-            if a is None or not part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_GET]):
+            if a is None or not part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_EL].get):
                 return False
             pos -= 1
         else:
             while pos >= 0:
                 a = stack[pos]
                 pos -= 1
-                if a is not None and part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_GET]):
+                if a is not None and part.matches(a[A_TAG], a[A_ID], a[A_CLASSES], a[A_EL].get):
                     break
             else:
                 return False

@@ -19,6 +19,8 @@ from ..knowledge.profiles import FURNITURE_WORDS, HIDDEN_CLASSES, KEEP_WORDS, PR
 _SEP = str.maketrans("-_", "  ")
 _STRING = etree.XPath("string()", smart_strings=False)
 _TIMEISH = regex.compile(r"\d{4}[.\-/년]\s?\d{1,2}[.\-/월]\s?\d{1,2}")
+_SHORTEST_TIME = 8
+"""Characters in the shortest text :data:`_TIMEISH` matches (four digits, a separator, a digit, a separator, a digit)."""
 _POSITIVE = frozenset(
     {"article", "content", "contents", "body", "news", "view", "text", "txt", "story", "entry"}
 )
@@ -70,8 +72,10 @@ def tag_pruned(tag: str, el: etree._Element) -> bool:
     if tag in PRUNE_TAGS:
         return True
     if tag == "button":
-        text = text_content(el)
-        return not (len(text) < 80 and _TIMEISH.search(text))
+        # A button without child elements holds its text whole (no XPath needed); a text shorter than the
+        # shortest time the pattern reads ("2024.5.3") shows none.
+        text = text_content(el) if len(el) else el.text or ""
+        return not (_SHORTEST_TIME <= len(text) < 80 and _TIMEISH.search(text))
     return False
 
 
