@@ -146,8 +146,8 @@ def _fusion(root: etree._Element) -> tuple[list[Block], PageHints] | None:
 
 
 def _fusion_content(root: etree._Element) -> dict[str, Any] | None:
-    scripts = [s for s in root.iter("script") if s.get("id") == "fusion-metadata"]
-    scripts += [s for s in root.iter("script") if s.get("id") != "fusion-metadata"]
+    scripts = list(root.iter("script"))
+    scripts.sort(key=lambda s: s.get("id") != "fusion-metadata")  # stable: Fusion's own script first
     for script in scripts:
         text = script.text or ""
         if "Fusion.globalContent" not in text or len(text) > _MAX_SCRIPT:
