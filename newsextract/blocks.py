@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from .model import Image, Reporter
+from .model import Image, Reporter, slot_setters
 
 BlockKind = Literal["text", "heading", "item", "caption", "image", "quote", "cell", "meta"]
 """Structural hint from the door: what the markup (or the dump's layout) says the block is."""
@@ -24,7 +24,7 @@ Label = Literal["body", "title", "subtitle", "caption", "byline", "info", "furni
 """What classify decided the block is."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One visual unit of a page, with the features the classifier reads."""
 
@@ -38,8 +38,35 @@ class Block:
     src: str | None = None
     alt: str | None = None
 
+    def __init__(
+        self,
+        text: str,
+        kind: BlockKind = "text",
+        index: int = 0,
+        where: str = "",
+        zone: Zone = "unknown",
+        link_density: float = 0.0,
+        gap_before: bool = True,
+        src: str | None = None,
+        alt: str | None = None,
+    ) -> None:
+        # Slots written directly (see :func:`~newsextract.model.slot_setters`): the doors make one per block.
+        (s_text, s_kind, s_index, s_where, s_zone, s_density, s_gap, s_src, s_alt) = _BLOCK_SLOTS
+        s_text(self, text)
+        s_kind(self, kind)
+        s_index(self, index)
+        s_where(self, where)
+        s_zone(self, zone)
+        s_density(self, link_density)
+        s_gap(self, gap_before)
+        s_src(self, src)
+        s_alt(self, alt)
 
-@dataclass(frozen=True, slots=True)
+
+_BLOCK_SLOTS = slot_setters(Block)
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Decision:
     """A block with its label and the reason for it (the audit trail reads the reasons)."""
 
@@ -49,9 +76,21 @@ class Decision:
     text: str = ""
     """The block's text after cleaning (a dateline stripped, a caption credit cut), if it differs."""
 
+    def __init__(self, block: Block, label: Label, reason: str, text: str = "") -> None:
+        # The generated frozen __init__ calls object.__setattr__ per field; writing the slots directly
+        # makes a Decision (one per block) a third cheaper, ~5% of classify.
+        s_block, s_label, s_reason, s_text = _DECISION_SLOTS
+        s_block(self, block)
+        s_label(self, label)
+        s_reason(self, reason)
+        s_text(self, text)
+
     @property
     def kept_text(self) -> str:
         return self.text or self.block.text
+
+
+_DECISION_SLOTS = slot_setters(Decision)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ All are frozen, slotted dataclasses, safe to pickle and send between processes.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Literal
@@ -38,13 +39,30 @@ class Image:
     shown: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+def slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot writers of a frozen slotted dataclass, one per field in order: a hand-written ``__init__``
+    calls them, skipping the generated one's ``object.__setattr__`` per field (for records made by the
+    dozen per page)."""
+    return tuple(vars(cls)[f.name].__set__ for f in fields(cls))
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Removal:
     """One piece of the page that was left out of the article, and why."""
 
     reason: str
     text: str
     where: str = ""
+
+    def __init__(self, reason: str, text: str, where: str = "") -> None:
+        # Slots written directly (see :func:`slot_setters`): one Removal per dropped block, ~5% of fields.
+        s_reason, s_text, s_where = _REMOVAL_SLOTS
+        s_reason(self, reason)
+        s_text(self, text)
+        s_where(self, where)
+
+
+_REMOVAL_SLOTS = slot_setters(Removal)
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,3 +150,71 @@ def test_pathological_input_is_fast(unit: str) -> None:
     split_credit(text)
     is_credit_only(text)
     assert time.perf_counter() - t < 1.0
+
+
+_PIECES = (
+    "시청 앞 광장의 모습",
+    "행사에 참석한 시민들.",
+    " ",
+    "  ",
+    "\n",
+    "(사진=해오름시)",
+    "[해오름일보 자료사진]",
+    "(자료사진)",
+    "/사진=연합뉴스",
+    "/가람경찰청 제공",
+    "사진 출처 : 해오름시",
+    "해오름시 제공",
+    "해오름시 사진 제공",
+    "재판매 및 DB 금지",
+    ". 연합뉴스",
+    "/뉴스1",
+    "[게티이미지뱅크]",
+    "ⓒ해오름일보",
+    "해오름일보DB",
+    " 촬영",
+    " 제작",
+    "김시은 기자",
+    "=",
+    "/",
+    ". ",
+    "!",
+    "]",
+    ")",
+)
+
+
+def test_credit_cues_skip_only_searches_that_cannot_match() -> None:
+    """Each pattern's cue is a necessary condition: with the cues, the same credit as with every search run."""
+    import random
+
+    from newsextract.fields import captions
+
+    def bare(caption: str) -> captions.CreditMatch | None:
+        best: captions.CreditMatch | None = None
+        base = max(0, len(caption) - captions._WINDOW)
+        for pattern in captions._CREDIT_PATTERNS:
+            for n, m in enumerate(pattern.finditer(caption, base)):
+                if n >= 20:
+                    break
+                credit = captions._clean(m["credit"])
+                if credit:
+                    got = captions.CreditMatch(m.start(), m.end(), credit)
+                    if best is None or got.start > best.start:
+                        best = got
+            if best is not None and best.end >= len(caption.rstrip()) - 1:
+                break
+        return best
+
+    rng = random.Random(11)
+    found = 0
+    for _ in range(6000):
+        caption = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 6)))
+        want = bare(caption)
+        assert captions._find_credit.__wrapped__(caption) == want, repr(caption)  # type: ignore[attr-defined]
+        found += want is not None
+    assert 1000 < found < 5000  # captions with and without a credit are both well represented
+    # and each pattern matches somewhere in the sample (so each cue was put to the test)
+    samples = ["".join(rng.choice(_PIECES) for _ in range(4)) for _ in range(3000)]
+    for pattern in captions._CREDIT_PATTERNS:
+        assert any(pattern.search(s) for s in samples), pattern

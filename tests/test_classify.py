@@ -460,3 +460,28 @@ def test_a_numbered_rundown_without_sentences_is_the_body() -> None:
         ]
     )
     assert list(a.paragraphs) == items
+
+
+def test_decision_and_removal_stay_frozen_slotted_records() -> None:
+    """Their hand-written ``__init__`` (slots written directly) keeps every dataclass behaviour."""
+    import dataclasses
+    import pickle
+
+    import pytest
+
+    from newsextract.blocks import Block, Decision
+    from newsextract.model import Removal
+
+    d = Decision(Block("가람시 소식"), "body", "article text")
+    assert d.text == "" and d.kept_text == "가람시 소식"
+    assert d == Decision(block=Block("가람시 소식"), label="body", reason="article text", text="")
+    assert pickle.loads(pickle.dumps(d)) == d and hash(d) == hash(dataclasses.replace(d))
+    assert dataclasses.replace(d, label="title").label == "title"
+    assert [f.name for f in dataclasses.fields(Decision)] == ["block", "label", "reason", "text"]
+    r = Removal("furniture: phrase catalog", "공유하기")
+    assert (r.reason, r.text, r.where) == ("furniture: phrase catalog", "공유하기", "")
+    assert pickle.loads(pickle.dumps(r)) == r
+    for record in (d, r):
+        assert not hasattr(record, "__dict__")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            record.reason = "x"  # type: ignore[misc]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 try:
     import re._parser as sre_parse
 except ImportError:  # Python 3.10 names it sre_parse
@@ -49,11 +51,20 @@ def test_form_field_reach_edges() -> None:
     assert not shapes.is_furniture("첫 줄\n[ ]")
 
 
-def test_short_patterns_cannot_match_a_longer_line() -> None:
-    for pattern in phrases.SHORT_PATTERNS:
+@pytest.mark.parametrize(
+    ("patterns", "bound"),
+    [
+        (phrases.SHORT_PATTERNS, phrases.SHORT_LINE),
+        (phrases.SHORT_END_PATTERNS, phrases.SHORT_LINE),
+        (phrases.SHORT_CAPTION_LINES, phrases.SHORT_LINE),
+        (phrases.SHORT_PROMO_PATTERNS, phrases.PROMO_LINE),
+    ],
+)
+def test_short_patterns_cannot_match_a_longer_line(patterns: tuple[str, ...], bound: int) -> None:
+    for pattern in patterns:
         assert pattern.startswith("^") and pattern.endswith("$") and not pattern.endswith("\\$"), pattern
         widest = sre_parse.parse(pattern).getwidth()[1]
-        assert widest + 1 <= phrases.SHORT_LINE, pattern  # + 1: "$" also matches before a final newline
+        assert widest + 1 <= bound, pattern  # + 1: "$" also matches before a final newline
 
 
 def test_short_patterns_still_apply_to_short_lines() -> None:
@@ -63,3 +74,18 @@ def test_short_patterns_still_apply_to_short_lines() -> None:
     assert not shapes.is_furniture(
         "가람시가 새 도서관을 열었다. 주민들은 반겼고 개관식에는 많은 사람이 모였다고 한다. 공유하기"
     )
+
+
+def test_short_end_caption_and_promo_lines_still_match() -> None:
+    from newsextract.classify import is_furniture
+    from newsextract.memo import forget_page
+
+    forget_page()
+    assert shapes.is_end_marker("해오름 주요 뉴스")
+    assert shapes.is_end_marker("김시은 기자의 기사 모음")
+    assert shapes.is_end_marker("해오름일보 기사목록 전체보기")
+    assert not shapes.is_end_marker("가람시가 새 도서관을 열었다. " * 3 + "해오름 주요 뉴스")
+    assert shapes.is_caption_line("해오름시 제공")
+    assert not shapes.is_caption_line("가" * 60 + " 제공")
+    assert is_furniture("가람시 도서관 행사 신청 안내 (클릭)")
+    assert not is_furniture("가" * 70 + " (클릭)")

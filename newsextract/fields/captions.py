@@ -8,6 +8,7 @@ The caption and credit returned are made only of pieces of the input (whitespace
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -58,6 +59,44 @@ _CREDIT_PATTERNS = (
     regex.compile(r"^\s{0,2}(?P<credit>[^\s/][^\n/]{0,30}?)\s{0,1}DB\s{0,2}$"),
 )
 
+
+class _Cue(NamedTuple):
+    """What a caption must show for one of :data:`_CREDIT_PATTERNS` to match in it."""
+
+    chars: frozenset[str]
+    """Characters of which the match holds one at least (its opening bracket, "/", "=", ...)."""
+    last: bool
+    """The match ends the caption, with one of ``chars`` as its last character (spaces aside)."""
+
+
+def _holds(chars: str) -> _Cue:
+    return _Cue(frozenset(chars), last=False)
+
+
+def _ends(chars: str) -> _Cue:
+    return _Cue(frozenset(chars), last=True)
+
+
+_TAIL_ENDS = "".join({w[-1] for w in CREDIT_TAILS}) + "지"  # a tail word, or "… 재판매 및 DB 금지"
+_OPENERS = "([<［【〈＜"
+_CREDIT_CUES: tuple[_Cue | None, ...] = (
+    _holds(_OPENERS),
+    _holds(_OPENERS),
+    _holds(_OPENERS),
+    _holds("/"),
+    _ends(_TAIL_ENDS),
+    _holds("=:："),
+    _ends(_TAIL_ENDS),
+    _ends(_TAIL_ENDS),
+    _holds(".!?/"),
+    _ends(")]>］】〉＞"),
+    _holds("ⓒ©Ⓒ"),
+    _ends("B"),
+)
+"""Per pattern of :data:`_CREDIT_PATTERNS` (None: no test), what the caption must show for it to match: a
+caption that does not skips the pattern's search of its last 300 characters (the end-anchored searches for a
+tail word cost half of all twelve). tests/test_captions.py checks the cues against the bare searches."""
+
 _POINTER = regex.compile(r"^\s{0,3}[▲△↑▼☞▶]\s{0,3}")
 _TRAILERS = (
     regex.compile(r"\s{0,3}\*?\s{0,2}재판매\s{0,2}및\s{0,2}DB\s{0,2}금지\s{0,2}\.?\s{0,3}$"),
@@ -93,7 +132,11 @@ def _find_credit(caption: str) -> CreditMatch | None:
     # Memoised for the page: a caption's credit is looked for by the line rules and by the fields.
     best: CreditMatch | None = None
     base = max(0, len(caption) - _WINDOW)
-    for pattern in _CREDIT_PATTERNS:
+    shown = set(caption)
+    last = caption.rstrip()[-1:]
+    for pattern, cue in zip(_CREDIT_PATTERNS, _CREDIT_CUES, strict=True):
+        if cue is not None and (last not in cue.chars if cue.last else shown.isdisjoint(cue.chars)):
+            continue
         for n, m in enumerate(pattern.finditer(caption, base)):
             if n >= 20:
                 break

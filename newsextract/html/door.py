@@ -10,14 +10,13 @@ fill the :class:`~newsextract.blocks.PageHints`, merged over what the page's met
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
 import regex
 from lxml import etree
 
-from ..blocks import Block, BlockKind, PageHints, Zone
+from ..blocks import Block, PageHints, Zone
 from ..fields.byline import EMAIL, LABELLED_NAMES, parse_byline
 from ..fields.captions import cut_credit
 from ..fields.dates import find_dates, find_times, label_field
@@ -46,12 +45,7 @@ _MIN_BODY = 80
 _HEAD_ROLES = ("title", "subtitle", "info", "byline")
 """The header pieces the door zones ``head`` (the other roles only feed the hints)."""
 _HEAD_ROLE_SET = frozenset(_HEAD_ROLES)
-_BLOCK_FIELDS = ("text", "kind", "index", "where", "zone", "link_density", "gap_before", "src", "alt")
-if tuple(f.name for f in dataclasses.fields(Block)) != _BLOCK_FIELDS:  # pragma: no cover
-    raise ImportError("Block's fields changed: update door._new_block")
-_SET_TEXT, _SET_KIND, _SET_INDEX, _SET_WHERE, _SET_ZONE, _SET_DENSITY, _SET_GAP, _SET_SRC, _SET_ALT = (
-    cast(Callable[[Block, Any], None], getattr(Block, name).__set__) for name in _BLOCK_FIELDS
-)
+
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -400,36 +394,10 @@ def _zoned(
         if kind == "image" and zone != "body" and not _leads_body(w, paint, i):
             continue  # logos, reporter photos, thumbnails: only the article's own images are kept
         density = round(b.link_chars / len(text), 3) if b.link_chars and text else 0.0
-        out.append(_new_block(text, kind, len(out), b.where, zone, density, b.src, b.alt))
+        out.append(Block(text, kind, len(out), b.where, zone, density, True, b.src, b.alt))  # positional: cheaper
     if replace_body is not None and not body_done:
         out.extend(_renumbered(replace_body, len(out)))
     return out
-
-
-def _new_block(
-    text: str,
-    kind: BlockKind,
-    index: int,
-    where: str,
-    zone: Zone,
-    density: float,
-    src: str | None,
-    alt: str | None,
-) -> Block:
-    """``Block(text, kind, index, where, zone, density, True, src, alt)``, built at half the cost: the frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``, these setters go straight to
-    the slots (a tenth of the door after the walk: ~40 blocks a page)."""
-    block = object.__new__(Block)
-    _SET_TEXT(block, text)
-    _SET_KIND(block, kind)
-    _SET_INDEX(block, index)
-    _SET_WHERE(block, where)
-    _SET_ZONE(block, zone)
-    _SET_DENSITY(block, density)
-    _SET_GAP(block, True)
-    _SET_SRC(block, src)
-    _SET_ALT(block, alt)
-    return block
 
 
 def _plays(role: str, text: str) -> bool:

@@ -220,8 +220,8 @@ SHORT_PATTERNS: Final[tuple[str, ...]] = (
     r"^(?:KBS|MBC|SBS|YTN|MBN|TV조선|연합뉴스TV|JTBC)\s{0,4}(?:NEWS|뉴스)?$",
 )
 """Like ``PATTERNS``, but each is anchored at both ends with bounded repeats, so it can only match a line of
-at most :data:`SHORT_LINE` characters: longer lines (most body paragraphs) skip them. tests/test_form_field.py
-checks the bound."""
+at most :data:`SHORT_LINE` characters: longer lines (most body paragraphs) skip them.
+tests/test_furniture_catalog.py checks the bound of every such catalog."""
 
 FORM_FIELD: Final[str] = r"\[ {0,30}\]|_{5}"
 """A form field: an empty box ("검색어 입력[ ]검색") or a blank ("이름 ______"). A line with one starting
@@ -293,17 +293,22 @@ END_PREFIXES: Final[tuple[str, ...]] = (
 END_PATTERNS: Final[tuple[str, ...]] = (
     r"^\S{0,10}\s?뉴스는 24시간 여러분의 제보를 기다립니다",
     r"^\S{1,12}\s?기사문의 및 제보",
-    r"^\S{1,12}\s?주요 뉴스$",
-    r"^\S{2,4} (?:기자|특파원)의 기사 모음$",
     r"^▷\s{0,4}(?:전화|이메일|카카오톡)",
     r"^\[(?:카카오톡|전화|메일)\]",
-    r"^\S{0,12}\s?기사목록 전체보기$",
     *COPYRIGHT_PATTERNS,
     r"^댓글\s{0,4}\d+\s{0,4}개?$",
     # the reprint notice under broadcast interview transcripts: "전문 게재나 인터뷰 인용 보도 시, …",
     # "※ 인터뷰 내용 인용 시 출처를 밝혀주시기 바랍니다"
     r"^[※◇■▶*\[(]?\s{0,2}(?:전문\s{0,2}게재나\s{0,2})?인터뷰\s{0,2}(?:내용\s{0,2})?(?:인용|사용)\s{0,2}(?:보도\s{0,2})?시",
 )
+
+SHORT_END_PATTERNS: Final[tuple[str, ...]] = (
+    r"^\S{1,12}\s?주요 뉴스$",
+    r"^\S{2,4} (?:기자|특파원)의 기사 모음$",
+    r"^\S{0,12}\s?기사목록 전체보기$",
+)
+"""Like ``END_PATTERNS``, but anchored at both ends with bounded repeats (see :data:`SHORT_PATTERNS`): only
+lines of at most :data:`SHORT_LINE` characters are tried."""
 
 SPEAKER_MARKERS: Final[tuple[str, ...]] = (
     r"^\[[^\[\]]{1,20}\]$",
@@ -325,9 +330,12 @@ PHOTO_CREDIT_ONLY: Final[tuple[str, ...]] = (
 CAPTION_LINES: Final[tuple[str, ...]] = (
     r"^[▲△↑]",
     r"^사진\s{0,4}(?:(?:제공|출처)\s{0,4})?[:=：]\s{0,4}\S.{0,40}$",
-    r"^\S.{0,40}\s제공$",
 )
 """Lines shaped like captions: "▲ …", a bare unbracketed credit under a photo ("사진 제공: 연합뉴스")."""
+
+SHORT_CAPTION_LINES: Final[tuple[str, ...]] = (r"^\S.{0,40}\s제공$",)
+"""Caption lines anchored at both ends with bounded repeats ("해오름시 제공"): only lines of at most
+:data:`SHORT_LINE` characters are tried."""
 
 CAPTION_POINTERS: Final[tuple[str, ...]] = ("▲", "△", "↑")
 """Marks opening a caption under a photo, and also the bullets of a body's list of points: a line opening
@@ -403,9 +411,15 @@ BYLINE_LABELS: Final[tuple[str, ...]] = ("기자이미지", "기자명", "글쓴
 PROMO_PATTERNS: Final[tuple[str, ...]] = (
     r"^[▶☞▷►].{0,60}(?:구독|바로가기|더보기|클릭|다운로드|신청)",
     r"^[▶☞►]\s{0,4}(?:네이버|다음|카카오|유튜브)",
-    r"^.{0,60}[(\[]\s?클릭!?\s?[)\]]$",
 )
 """Press promos appended to a body (reference §6.2): "▶ 네이버에서 뉴시스 구독하기"."""
+
+PROMO_LINE: Final[int] = 70
+"""The longest line :data:`SHORT_PROMO_PATTERNS` can match."""
+
+SHORT_PROMO_PATTERNS: Final[tuple[str, ...]] = (r"^.{0,60}[(\[]\s?클릭!?\s?[)\]]$",)
+"""Promos anchored at both ends with bounded repeats ("… 보기 (클릭)"): only lines of at most
+:data:`PROMO_LINE` characters are tried (a body paragraph skips the pattern, ~0.45 us a line)."""
 
 
 

@@ -51,10 +51,12 @@ _FURNITURE = any_of(phrases.PATTERNS)
 _SHORT_FURNITURE = any_of(phrases.SHORT_PATTERNS)
 _FORM_FIELD = re.compile(phrases.FORM_FIELD)
 _END = any_of(phrases.END_PATTERNS)
+_SHORT_END = any_of(phrases.SHORT_END_PATTERNS)
 _COPYRIGHT = any_of(phrases.COPYRIGHT_PATTERNS)
 _SPEAKER = any_of(phrases.SPEAKER_MARKERS)
 _CREDIT_ONLY = any_of(phrases.PHOTO_CREDIT_ONLY)
 _CAPTION_LINE = any_of(phrases.CAPTION_LINES)
+_SHORT_CAPTION_LINE = any_of(phrases.SHORT_CAPTION_LINES)
 _CREDIT_MARK = any_of(phrases.CAPTION_CREDIT_MARKS)
 _PROGRAMME = any_of(phrases.PROGRAMME_LINES)
 _IMAGE_FILE = regex.compile(phrases.IMAGE_FILE_LINE)
@@ -144,7 +146,11 @@ def is_copyright(text: str) -> bool:
 @page_memo
 def is_end_marker(text: str) -> bool:
     """True when the line opens the tail of the page (copyright, comments, reporter card, lists, tips)."""
-    return text.startswith(phrases.END_PREFIXES) or _END.match(text) is not None
+    return (
+        text.startswith(phrases.END_PREFIXES)
+        or _END.match(text) is not None
+        or (len(text) <= phrases.SHORT_LINE and _SHORT_END.match(text) is not None)
+    )
 
 
 def is_speaker_marker(text: str) -> bool:
@@ -205,7 +211,7 @@ def is_caption_line(text: str) -> bool:
     """True for a line shaped like a caption ("▲ …", "사진 제공: 연합뉴스", "… (사진=…)" with no sentence)."""
     if len(text) > 400:
         return False
-    if _CAPTION_LINE.match(text):
+    if _CAPTION_LINE.match(text) or (len(text) <= phrases.SHORT_LINE and _SHORT_CAPTION_LINE.match(text)):
         return True
     # the cheap test first: most lines are body sentences ending plainly, and the credit search is dear
     return not ends_sentence_plainly(text) and _CREDIT_MARK.search(text) is not None
