@@ -89,3 +89,11 @@ def test_short_end_caption_and_promo_lines_still_match() -> None:
     assert not shapes.is_caption_line("가" * 60 + " 제공")
     assert is_furniture("가람시 도서관 행사 신청 안내 (클릭)")
     assert not is_furniture("가" * 70 + " (클릭)")
+
+
+def test_share_words_match_whatever_their_case() -> None:
+    # Lines are lowered before the share-row test, so a catalog word in capitals ("URL복사") must be too.
+    assert shapes.is_furniture("URL 복사")
+    assert shapes.is_furniture("페이스북 | 트위터 | URL복사")
+    assert shapes.is_furniture("url 복사")
+    assert not shapes.is_furniture("URL 주소를 복사해 주민들에게 보냈다")

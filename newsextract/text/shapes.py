@@ -18,13 +18,15 @@ from ..memo import page_memo
 Matcher = re.Pattern[str] | regex.Pattern[str]
 """A compiled pattern of either engine (both have ``match``, ``search``, ``sub``)."""
 
+_SHARE_LOWER = frozenset(w.lower() for w in phrases.SHARE_WORDS)
+"""The share words as the lowered line spells them ("URL복사" is read as "url복사")."""
 _SHARE_WORDS = regex.compile(
-    "|".join(regex.escape(w) for w in sorted(phrases.SHARE_WORDS, key=len, reverse=True)) + r"|\s+"
+    "|".join(regex.escape(w) for w in sorted(_SHARE_LOWER, key=len, reverse=True)) + r"|\s+"
 )
 _SHARE_FRAME = " ·|/()[]"
 """What may frame a row of share buttons ("공유하기 | 페이스북 | 트위터")."""
 _NOT_SHARE = re.compile(
-    "[^" + "".join(re.escape(c) for c in sorted({*"".join(phrases.SHARE_WORDS), *_SHARE_FRAME})) + r"\s]"
+    "[^" + "".join(re.escape(c) for c in sorted({*"".join(_SHARE_LOWER), *_SHARE_FRAME})) + r"\s]"
 )
 """A character no share button, frame or space holds: a line with one is no row of share buttons."""
 _PRODUCTION = regex.compile(phrases.PRODUCTION_CREDIT)
