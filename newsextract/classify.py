@@ -27,8 +27,7 @@ from .memo import page_memo
 from .text import shapes
 from .text.shapes import norm
 
-_PROMO = shapes.any_of(phrases.PROMO_PATTERNS)
-_SHORT_PROMO = shapes.any_of(phrases.SHORT_PROMO_PATTERNS)
+_PROMO = shapes.LineCatalog(phrases.PROMO_PATTERNS, phrases.SHORT_PROMO_PATTERNS, phrases.PROMO_LINE)
 _CREDIT_EMAIL = regex.compile(
     r"^[\[(<]?\s{0,4}(?:[\p{Hangul}A-Za-z0-9]{1,12}\s+)?\p{Hangul}{2,4}\s{0,4}(?:\p{Hangul}{1,4}\s{0,4})?[(\[<]?\s{0,4}"
     + EMAIL.pattern
@@ -107,11 +106,7 @@ def classify(blocks: list[Block], hints: PageHints, furniture: frozenset[str] | 
 @page_memo
 def is_furniture(text: str) -> bool:
     """True when the line is in the boilerplate phrase catalog (or a press promo)."""
-    return (
-        shapes.is_furniture(text)
-        or _PROMO.match(text) is not None
-        or (len(text) <= phrases.PROMO_LINE and _SHORT_PROMO.match(text) is not None)
-    )
+    return shapes.is_furniture(text) or _PROMO.matches(text)
 
 
 @page_memo

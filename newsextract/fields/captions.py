@@ -79,7 +79,7 @@ def _ends(chars: str) -> _Cue:
 
 _TAIL_ENDS = "".join({w[-1] for w in CREDIT_TAILS}) + "지"  # a tail word, or "… 재판매 및 DB 금지"
 _OPENERS = "([<［【〈＜"
-_CREDIT_CUES: tuple[_Cue | None, ...] = (
+_CREDIT_CUES: tuple[_Cue, ...] = (
     _holds(_OPENERS),
     _holds(_OPENERS),
     _holds(_OPENERS),
@@ -93,7 +93,7 @@ _CREDIT_CUES: tuple[_Cue | None, ...] = (
     _holds("ⓒ©Ⓒ"),
     _ends("B"),
 )
-"""Per pattern of :data:`_CREDIT_PATTERNS` (None: no test), what the caption must show for it to match: a
+"""Per pattern of :data:`_CREDIT_PATTERNS`, what the caption must show for it to match: a
 caption that does not skips the pattern's search of its last 300 characters (the end-anchored searches for a
 tail word cost half of all twelve). tests/test_captions.py checks the cues against the bare searches."""
 
@@ -135,7 +135,7 @@ def _find_credit(caption: str) -> CreditMatch | None:
     shown = set(caption)
     last = caption.rstrip()[-1:]
     for pattern, cue in zip(_CREDIT_PATTERNS, _CREDIT_CUES, strict=True):
-        if cue is not None and (last not in cue.chars if cue.last else shown.isdisjoint(cue.chars)):
+        if last not in cue.chars if cue.last else shown.isdisjoint(cue.chars):
             continue
         for n, m in enumerate(pattern.finditer(caption, base)):
             if n >= 20:

@@ -47,7 +47,6 @@ _HEAD_ROLES = ("title", "subtitle", "info", "byline")
 _HEAD_ROLE_SET = frozenset(_HEAD_ROLES)
 
 
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Found:
     """The article as located on the page: container nodes and header pieces."""

@@ -49,16 +49,31 @@ def any_of(patterns: tuple[str, ...]) -> Matcher:
         return regex.compile(joined)
 
 
-_FURNITURE = any_of(phrases.PATTERNS)
-_SHORT_FURNITURE = any_of(phrases.SHORT_PATTERNS)
+class LineCatalog:
+    """A catalog of anchored line patterns with a short part: the patterns anchored at both ends with
+    bounded repeats (``short``) can only match a line of at most ``bound`` characters, so longer lines
+    (most body paragraphs) are spared them. ``matches`` says whether any pattern of either part matches."""
+
+    __slots__ = ("_bound", "_long", "_short")
+
+    def __init__(self, patterns: tuple[str, ...], short: tuple[str, ...], bound: int) -> None:
+        self._long = any_of(patterns)
+        self._short = any_of(short)
+        self._bound = bound
+
+    def matches(self, text: str) -> bool:
+        return self._long.match(text) is not None or (
+            len(text) <= self._bound and self._short.match(text) is not None
+        )
+
+
+_FURNITURE = LineCatalog(phrases.PATTERNS, phrases.SHORT_PATTERNS, phrases.SHORT_LINE)
 _FORM_FIELD = re.compile(phrases.FORM_FIELD)
-_END = any_of(phrases.END_PATTERNS)
-_SHORT_END = any_of(phrases.SHORT_END_PATTERNS)
+_END = LineCatalog(phrases.END_PATTERNS, phrases.SHORT_END_PATTERNS, phrases.SHORT_LINE)
 _COPYRIGHT = any_of(phrases.COPYRIGHT_PATTERNS)
 _SPEAKER = any_of(phrases.SPEAKER_MARKERS)
 _CREDIT_ONLY = any_of(phrases.PHOTO_CREDIT_ONLY)
-_CAPTION_LINE = any_of(phrases.CAPTION_LINES)
-_SHORT_CAPTION_LINE = any_of(phrases.SHORT_CAPTION_LINES)
+_CAPTION_LINE = LineCatalog(phrases.CAPTION_LINES, phrases.SHORT_CAPTION_LINES, phrases.SHORT_LINE)
 _CREDIT_MARK = any_of(phrases.CAPTION_CREDIT_MARKS)
 _PROGRAMME = any_of(phrases.PROGRAMME_LINES)
 _IMAGE_FILE = regex.compile(phrases.IMAGE_FILE_LINE)
@@ -121,9 +136,7 @@ def is_furniture(text: str) -> bool:
         lowered = text.lower()
         if _NOT_SHARE.search(lowered) is None and not _SHARE_WORDS.sub("", lowered).strip(_SHARE_FRAME):
             return True
-    if _has_form_field(text) or _FURNITURE.match(text) is not None:
-        return True
-    return len(text) <= phrases.SHORT_LINE and _SHORT_FURNITURE.match(text) is not None
+    return _has_form_field(text) or _FURNITURE.matches(text)
 
 
 def _has_form_field(text: str) -> bool:
@@ -148,11 +161,7 @@ def is_copyright(text: str) -> bool:
 @page_memo
 def is_end_marker(text: str) -> bool:
     """True when the line opens the tail of the page (copyright, comments, reporter card, lists, tips)."""
-    return (
-        text.startswith(phrases.END_PREFIXES)
-        or _END.match(text) is not None
-        or (len(text) <= phrases.SHORT_LINE and _SHORT_END.match(text) is not None)
-    )
+    return text.startswith(phrases.END_PREFIXES) or _END.matches(text)
 
 
 def is_speaker_marker(text: str) -> bool:
@@ -213,7 +222,7 @@ def is_caption_line(text: str) -> bool:
     """True for a line shaped like a caption ("▲ …", "사진 제공: 연합뉴스", "… (사진=…)" with no sentence)."""
     if len(text) > 400:
         return False
-    if _CAPTION_LINE.match(text) or (len(text) <= phrases.SHORT_LINE and _SHORT_CAPTION_LINE.match(text)):
+    if _CAPTION_LINE.matches(text):
         return True
     # the cheap test first: most lines are body sentences ending plainly, and the credit search is dear
     return not ends_sentence_plainly(text) and _CREDIT_MARK.search(text) is not None
